@@ -1,0 +1,97 @@
+// The query model shared by every backend and the HTTP API.
+import { z } from 'zod';
+import { PassageType, type Entity } from '../model/document.ts';
+
+export const facetNames = [
+  'theme',
+  'minister',
+  'asker',
+  'party',
+  'year',
+  'type',
+  'organisation',
+] as const;
+export type FacetName = (typeof facetNames)[number];
+
+export const MAX_QUERY_LENGTH = 500;
+export const MAX_PAGE_SIZE = 100;
+
+const values = z.array(z.string().min(1).max(200)).max(50).default([]);
+
+export const SearchQuery = z.object({
+  /**
+   * User text, simple_query_string syntax: terms are ANDed; "phrase"; -exclude; a | b; prefix*.
+   * Empty means "match everything" (filter-only query).
+   */
+  q: z.string().max(MAX_QUERY_LENGTH).default(''),
+  filters: z
+    .object({
+      theme: values,
+      minister: values,
+      asker: values,
+      party: values,
+      year: values,
+      type: z.array(PassageType).max(4).default([]),
+      organisation: values,
+    })
+    .default({
+      theme: [],
+      minister: [],
+      asker: [],
+      party: [],
+      year: [],
+      type: [],
+      organisation: [],
+    }),
+  /** Passages naming at least one amount within [amountMin, amountMax] euro. */
+  amountMin: z.number().nonnegative().optional(),
+  amountMax: z.number().nonnegative().optional(),
+  dateFrom: z.iso.date().optional(),
+  dateTo: z.iso.date().optional(),
+  sort: z.enum(['relevance', 'date']).default('relevance'),
+  /** 1-based page; for deep paging use `after` instead. */
+  page: z.number().int().min(1).max(10_000).default(1),
+  size: z.number().int().min(0).max(MAX_PAGE_SIZE).default(20),
+  /** Opaque cursor from a previous result's `nextCursor` (search_after). */
+  after: z.string().max(2000).optional(),
+  groupBy: z.enum(['document']).optional(),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+export type SearchQueryInput = z.input<typeof SearchQuery>;
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: string;
+  documentId: string;
+  type: PassageType;
+  number: number | null;
+  title: string | null;
+  date: string | null;
+  themes: string[];
+  asker: string | null;
+  party: string | null;
+  minister: string | null;
+  score: number | null;
+  /** HTML: escaped text with <mark> around matches; at most three fragments of ~160 characters. */
+  highlights: string[];
+  /** Organisations and amounts found in the passage. */
+  entities: Entity[];
+  /** With groupBy=document: how many passages of this document match. */
+  matchingPassages?: number;
+}
+
+export interface SearchResult {
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  /** Disjunctive counts: each facet counted with every filter applied except its own. */
+  facets: Record<FacetName, FacetCount[]>;
+  /** Matches per year, for the chart (same filters as `facets.year`, ascending by year). */
+  histogram: { year: number; count: number }[];
+  /** Cursor for the page after this one (search_after), null on the last page. */
+  nextCursor: string | null;
+}

@@ -1,0 +1,105 @@
+// Token filters, each built from its Elasticsearch definition and keyed by `type`, as in Lucene:
+// a filter maps a token stream to a token stream. Removed tokens stay in the stream with term
+// null (Lucene leaves a position gap), so callers can still show stopwords.
+import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
+import { z } from 'zod';
+import type { FilterDefinition } from './definition.ts';
+import { namedStopwords } from './stopwords.ts';
+
+export interface AnalysisToken {
+  text: string;
+  /** Current term; null once a filter removed the token. */
+  term: string | null;
+  start: number;
+  end: number;
+  position: number;
+  /** Protected from stemming (set by stemmer_override, as Lucene's KeywordAttribute). */
+  keyword: boolean;
+}
+
+export type TokenFilter = (tokens: AnalysisToken[]) => AnalysisToken[];
+
+/** Applies fn to every live token's term; fn returning null removes the token. */
+function mapTerms(fn: (term: string, token: AnalysisToken) => string | null): TokenFilter {
+  return (tokens) => {
+    for (const token of tokens) {
+      if (token.term !== null) token.term = fn(token.term, token);
+    }
+    return tokens;
+  };
+}
+
+// Java lowercases per code point (Character.toLowerCase); JS's String#toLowerCase is
+// context-sensitive for a few letters (final sigma, dotted capital I), so those go one by one.
+function javaLowerCase(term: string): string {
+  const lower = term.toLowerCase();
+  if (lower.length === term.length && !/[Σς]/u.test(term)) return lower;
+  let out = '';
+  for (const char of term) out += char === 'İ' ? 'i' : char === 'Σ' ? 'σ' : char.toLowerCase();
+  return out;
+}
+
+const StopDefinition = z.object({
+  stopwords: z.union([z.string(), z.array(z.string())]).default('_english_'),
+  ignore_case: z.boolean().default(false),
+});
+
+function stopFilter(definition: FilterDefinition): TokenFilter {
+  const { stopwords, ignore_case } = StopDefinition.parse(definition);
+  const list = typeof stopwords === 'string' ? namedStopwords[stopwords] : stopwords;
+  if (!list) throw new Error(`stop filter: unknown stop word set "${String(stopwords)}"`);
+  const set = new Set(ignore_case ? list.map((word) => word.toLowerCase()) : list);
+  return mapTerms((term) => (set.has(ignore_case ? term.toLowerCase() : term) ? null : term));
+}
+
+const StemmerOverrideDefinition = z.object({ rules: z.array(z.string()) });
+
+/** Rules in Solr syntax "fiets, fietsen => fiets"; the replacement is marked keyword. */
+function stemmerOverrideFilter(definition: FilterDefinition): TokenFilter {
+  const overrides = new Map<string, string>();
+  for (const rule of StemmerOverrideDefinition.parse(definition).rules) {
+    const [from, to, ...rest] = rule.split('=>').map((side) => side.trim());
+    if (!from || !to || rest.length > 0)
+      throw new Error(`stemmer_override: invalid rule "${rule}"`);
+    for (const word of from.split(',')) overrides.set(word.trim(), to);
+  }
+  return mapTerms((term, token) => {
+    const override = overrides.get(term);
+    if (override === undefined) return term;
+    token.keyword = true;
+    return override;
+  });
+}
+
+const StemmerDefinition = z.object({ language: z.enum(['dutch']) });
+
+// Cache stems: a corpus repeats its vocabulary, and a Map lookup is far cheaper than stemming.
+const stemCacheLimit = 100_000;
+
+function stemmerFilter(definition: FilterDefinition): TokenFilter {
+  StemmerDefinition.parse(definition);
+  const cache = new Map<string, string>();
+  return mapTerms((term, token) => {
+    if (token.keyword) return term;
+    let stem = cache.get(term);
+    if (stem === undefined) {
+      if (cache.size >= stemCacheLimit) cache.clear();
+      stem = dutchStemmer(term);
+      cache.set(term, stem);
+    }
+    return stem;
+  });
+}
+
+const filterFactories: Record<string, (definition: FilterDefinition) => TokenFilter> = {
+  lowercase: () => mapTerms(javaLowerCase),
+  stop: stopFilter,
+  stemmer_override: stemmerOverrideFilter,
+  stemmer: stemmerFilter,
+};
+
+export function createFilter(name: string, definition: FilterDefinition): TokenFilter {
+  const factory = filterFactories[definition.type];
+  if (!factory) throw new Error(`filter "${name}": type "${definition.type}" is not supported`);
+  return factory(definition);
+}

@@ -1,0 +1,78 @@
+// The HTTP API: validates requests, asks the search backend, shapes the answer. Also serves the
+// search page (web/dist) from the same origin, so the page needs no CORS.
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { webDistDir } from '../../web/paths.ts';
+import type { SearchBackend } from '../search/backend.ts';
+import { errorHandler, notFound } from './errors.ts';
+import { analyzeRoutes } from './routes/analyze.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/export.ts';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { searchRoutes } from './routes/search.ts';
+import { suggestRoutes } from './routes/suggest.ts';
+
+export interface AppOptions {
+  backend: SearchBackend;
+  /** Defaults to a logger at LOG_LEVEL (info), silent under tests. */
+  logger?: Logger;
+  /** Origins allowed to call the API from another site; none by default (VRAAGBAAK_CORS_ORIGINS). */
+  corsOrigins?: string[];
+  /** Directory of the built search page. */
+  webRoot?: string;
+}
+
+export function defaultLogger(): Logger {
+  return pino({ level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
+}
+
+export function corsOriginsFromEnv(value = process.env.VRAAGBAAK_CORS_ORIGINS): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+export function createApp({
+  backend,
+  logger = defaultLogger(),
+  corsOrigins = corsOriginsFromEnv(),
+  webRoot = webDistDir,
+}: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from brackets
+  app.use(pinoHttp({ logger }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The page loads only its own bundle and stylesheet; PDFs open as plain links.
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          // Served over plain http on localhost: upgrading would break the page's own requests.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use('/api', cors({ origin: corsOrigins.length > 0 ? corsOrigins : false }));
+  app.use(express.json({ limit: '1mb' }));
+
+  app.use(searchRoutes(backend));
+  app.use(exportRoutes(backend));
+  app.use(documentRoutes(backend));
+  app.use(suggestRoutes(backend));
+  app.use(analyzeRoutes());
+  app.use(healthRoutes(backend));
+  app.use(openApiRoutes());
+  app.use(express.static(webRoot));
+
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,293 @@
+// The OpenAPI 3.1 description of the API. Request parameters and the record schemas are generated
+// from the same zod schemas that validate them, so the description cannot drift from the code.
+import { z } from 'zod';
+import { DocumentRecord, Entity, Passage } from '../model/document.ts';
+import { facetNames } from '../search/query.ts';
+import { AnalyzeBody } from './routes/analyze.ts';
+import { ExportParams } from './routes/export.ts';
+import { SuggestParams } from './routes/suggest.ts';
+import { SearchParams } from './search-params.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function recordSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(Entity, { id: 'Entity' });
+  registry.add(Passage, { id: 'Passage' });
+  registry.add(DocumentRecord, { id: 'DocumentRecord' });
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _drop, ...schema }]) => [id, schema]),
+  );
+}
+
+/** One OpenAPI query parameter per property; repeatable ones as exploded form arrays (?a=1&a=2). */
+function queryParameters(schema: z.ZodType) {
+  const { properties = {}, required = [] } = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: required.includes(name),
+    schema: property,
+    ...(property.type === 'array' ? { style: 'form', explode: true } : {}),
+  }));
+}
+
+const nullable = (type: string) => ({ type: [type, 'null'] });
+
+const SearchHit = {
+  type: 'object',
+  required: ['id', 'documentId', 'type', 'highlights', 'entities'],
+  properties: {
+    id: { type: 'string' },
+    documentId: { type: 'string' },
+    type: { type: 'string', enum: ['context', 'question', 'answer', 'annex'] },
+    number: nullable('integer'),
+    title: nullable('string'),
+    date: nullable('string'),
+    themes: { type: 'array', items: { type: 'string' } },
+    asker: nullable('string'),
+    party: nullable('string'),
+    minister: nullable('string'),
+    score: nullable('number'),
+    highlights: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Escaped HTML with <mark> around the matches.',
+    },
+    entities: { type: 'array', items: ref('Entity') },
+    matchingPassages: { type: 'integer', description: 'With groupBy=document.' },
+  },
+};
+
+const facetCounts = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: { value: { type: 'string' }, count: { type: 'integer' } },
+  },
+};
+
+const SearchResult = {
+  type: 'object',
+  required: ['total', 'tookMs', 'hits', 'facets', 'histogram', 'nextCursor'],
+  properties: {
+    total: { type: 'integer' },
+    tookMs: { type: 'number' },
+    hits: { type: 'array', items: ref('SearchHit') },
+    facets: {
+      type: 'object',
+      properties: Object.fromEntries(facetNames.map((name) => [name, facetCounts])),
+    },
+    histogram: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { year: { type: 'integer' }, count: { type: 'integer' } },
+      },
+    },
+    nextCursor: { ...nullable('string'), description: 'Pass as `after` for the next page.' },
+  },
+};
+
+const ErrorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: { type: 'string' },
+    reason: { type: 'string', description: 'Why the search backend is unavailable (503).' },
+    details: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { parameter: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
+const errors = {
+  '400': { description: 'Invalid parameter', ...json(ref('Error')) },
+  '503': { description: 'Search backend unavailable', ...json(ref('Error')) },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'vraagbaak',
+      version: '0.1.0',
+      description: 'Full-text search over parliamentary written questions and their answers.',
+    },
+    paths: {
+      '/api/search': {
+        get: {
+          summary: 'Search passages, with facets, highlights and a year histogram',
+          parameters: queryParameters(SearchParams),
+          responses: {
+            '200': { description: 'Matching passages', ...json(ref('SearchResult')) },
+            ...errors,
+          },
+        },
+      },
+      '/api/documents/{id}': {
+        get: {
+          summary: 'A document with its questions paired with their answers',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': {
+              description: 'The document',
+              ...json({
+                type: 'object',
+                properties: {
+                  document: { ...ref('DocumentRecord'), description: 'Without `passages`.' },
+                  context: { type: 'array', items: ref('Passage') },
+                  pairs: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        number: nullable('integer'),
+                        question: { oneOf: [ref('Passage'), { type: 'null' }] },
+                        answer: { oneOf: [ref('Passage'), { type: 'null' }] },
+                      },
+                    },
+                  },
+                  annexes: { type: 'array', items: ref('Passage') },
+                },
+              }),
+            },
+            '404': { description: 'No such document', ...json(ref('Error')) },
+            '503': errors['503'],
+          },
+        },
+      },
+      '/api/analyze': {
+        post: {
+          summary: 'How a text is analysed: language, tokens with their index terms, entities',
+          requestBody: {
+            required: true,
+            ...json(z.toJSONSchema(AnalyzeBody, { io: 'input' }) as JsonSchema),
+          },
+          responses: {
+            '200': {
+              description: 'The analysis',
+              ...json({
+                type: 'object',
+                properties: {
+                  language: nullable('string'),
+                  tokens: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        text: { type: 'string' },
+                        term: nullable('string'),
+                        start: { type: 'integer' },
+                        end: { type: 'integer' },
+                      },
+                    },
+                  },
+                  entities: { type: 'array', items: ref('Entity') },
+                },
+              }),
+            },
+            '400': errors['400'],
+          },
+        },
+      },
+      '/api/export': {
+        get: {
+          summary: 'The matching passages as a spreadsheet (CSV or XLSX)',
+          parameters: queryParameters(ExportParams),
+          responses: {
+            '200': {
+              description: 'An attachment, one row per passage',
+              content: {
+                'text/csv': { schema: { type: 'string' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: { type: 'string', format: 'binary' },
+                },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/suggest': {
+        get: {
+          summary: 'Completions over titles, organisations, askers and ministers',
+          parameters: queryParameters(SuggestParams),
+          responses: {
+            '200': {
+              description: 'Suggestions',
+              ...json({
+                type: 'object',
+                properties: {
+                  suggestions: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      properties: {
+                        value: { type: 'string' },
+                        kind: {
+                          type: 'string',
+                          enum: ['title', 'organisation', 'asker', 'minister'],
+                        },
+                      },
+                    },
+                  },
+                },
+              }),
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/health': {
+        get: {
+          summary: 'Whether the search backend answers, and how much it holds',
+          responses: {
+            '200': {
+              description: 'Backend reachable',
+              ...json({
+                type: 'object',
+                properties: {
+                  status: { const: 'ok' },
+                  backend: { type: 'string' },
+                  documents: { type: 'integer' },
+                  passages: { type: 'integer' },
+                },
+              }),
+            },
+            '503': {
+              description: 'Backend unreachable',
+              ...json({
+                type: 'object',
+                properties: {
+                  status: { const: 'unavailable' },
+                  backend: { type: 'string' },
+                  reason: { type: 'string' },
+                },
+              }),
+            },
+          },
+        },
+      },
+      '/api/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+      },
+    },
+    components: {
+      schemas: { ...recordSchemas(), SearchHit, SearchResult, Error: ErrorBody },
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { SearchBackend } from '../../search/backend.ts';
+import { parseRequest } from '../errors.ts';
+
+export const SuggestParams = z
+  .object({
+    q: z.string().trim().min(1).max(100),
+    limit: z.coerce.number().int().min(1).max(20).default(8),
+  })
+  .strict();
+
+export function suggestRoutes(backend: SearchBackend): Router {
+  return Router().get('/api/suggest', async (req, res) => {
+    const { q, limit } = parseRequest(SuggestParams, req.query);
+    res.json({ suggestions: await backend.suggest(q, limit) });
+  });
+}

@@ -1,0 +1,104 @@
+// `vraagbaak search <query>`: the search API's answer in the terminal, matches in bold colour.
+import { Option, type Command } from 'commander';
+import { createBackend } from '../../search/create-backend.ts';
+import { SearchQuery, type SearchHit, type SearchResult } from '../../search/query.ts';
+
+interface SearchOptions {
+  theme: string[];
+  minister: string[];
+  asker: string[];
+  party: string[];
+  year: string[];
+  type: string[];
+  organisation: string[];
+  size: number;
+  page: number;
+  sort: 'relevance' | 'date';
+  backend?: string;
+  json?: boolean;
+}
+
+const entities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+
+/** Highlight HTML to terminal text: <mark> becomes bold yellow on a TTY and disappears otherwise. */
+export function highlightToTerminal(html: string, colour: boolean): string {
+  return html
+    .replace(/<mark>/g, colour ? '\u001b[1;33m' : '')
+    .replace(/<\/mark>/g, colour ? '\u001b[0m' : '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (entity) => entities[entity] ?? entity);
+}
+
+function describeHit(hit: SearchHit): string {
+  const passage = hit.number === null ? hit.type : `${hit.type} ${hit.number}`;
+  const meta = [hit.date, hit.asker, hit.minister && `→ ${hit.minister}`].filter(Boolean);
+  return `${hit.title ?? hit.documentId} — ${passage}\n  ${meta.join(' · ')}  [${hit.id}]`;
+}
+
+export function formatResult(result: SearchResult, colour: boolean): string {
+  const lines = [`${result.total} passages (${Math.round(result.tookMs)} ms)`];
+  for (const hit of result.hits) {
+    lines.push('', describeHit(hit));
+    for (const fragment of hit.highlights) {
+      lines.push(`  … ${highlightToTerminal(fragment, colour).replace(/\s+/g, ' ').trim()} …`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const integer = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new Error(`not a whole number: "${value}"`);
+  return number;
+};
+
+export function registerSearch(program: Command): void {
+  const command: Command = program
+    .command('search')
+    .description('search the index and print the matching passages')
+    .argument(
+      '[query...]',
+      'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',
+    );
+  for (const facet of ['theme', 'minister', 'asker', 'party', 'year', 'type', 'organisation']) {
+    command.option(`--${facet} <value>`, `filter on ${facet} (repeatable)`, collect, []);
+  }
+  command
+    .option('-n, --size <n>', 'number of hits', integer, 10)
+    .option('--page <n>', 'page of hits', integer, 1)
+    .addOption(
+      new Option('--sort <order>', 'order').choices(['relevance', 'date']).default('relevance'),
+    )
+    .addOption(new Option('-b, --backend <name>', 'search backend').env('VRAAGBAAK_BACKEND'))
+    .option('--json', 'print the SearchResult as JSON')
+    .action(async (words: string[], options: SearchOptions) => {
+      const { theme, minister, asker, party, year, type, organisation } = options;
+      const parsed = SearchQuery.safeParse({
+        q: words.join(' '),
+        filters: { theme, minister, asker, party, year, type, organisation },
+        size: options.size,
+        page: options.page,
+        sort: options.sort,
+      });
+      if (!parsed.success) command.error(`invalid search: ${parsed.error.message}`);
+      const backend = await createBackend(options.backend);
+      try {
+        const result = await backend.search(parsed.data);
+        console.log(
+          options.json
+            ? JSON.stringify(result, null, 2)
+            : formatResult(result, process.stdout.isTTY),
+        );
+      } finally {
+        await backend.close();
+      }
+    });
+}

@@ -1,0 +1,39 @@
+// Picks the search engine from configuration. Each backend is loaded only when chosen, so the
+// embedded default never loads the Elasticsearch client and vice versa.
+import path from 'node:path';
+import type { BackendName, SearchBackend } from './backend.ts';
+
+export const backendNames: readonly BackendName[] = ['embedded', 'elasticsearch'];
+
+export const defaultElasticsearchUrl = 'http://127.0.0.1:9200';
+
+export interface BackendSettings {
+  /** Where the embedded backend keeps its store (VRAAGBAAK_DATA_DIR, default ./data). */
+  dataDir?: string;
+  /** The Elasticsearch node (ELASTICSEARCH_URL, default http://127.0.0.1:9200). */
+  elasticsearchUrl?: string;
+}
+
+export function isBackendName(name: string): name is BackendName {
+  return (backendNames as readonly string[]).includes(name);
+}
+
+/** Opens the named backend. Elasticsearch being down is not an error here: calls report it. */
+export async function createBackend(
+  name: string = process.env.VRAAGBAAK_BACKEND ?? 'embedded',
+  settings: BackendSettings = {},
+): Promise<SearchBackend> {
+  if (!isBackendName(name)) {
+    throw new Error(`unknown backend "${name}": choose one of ${backendNames.join(', ')}`);
+  }
+  if (name === 'elasticsearch') {
+    const { ElasticsearchBackend } = await import('./elasticsearch/elasticsearch-backend.ts');
+    return new ElasticsearchBackend({
+      node: settings.elasticsearchUrl ?? process.env.ELASTICSEARCH_URL ?? defaultElasticsearchUrl,
+    });
+  }
+  const { EmbeddedBackend } = await import('./embedded/embedded-backend.ts');
+  return EmbeddedBackend.open({
+    dataDir: path.resolve(settings.dataDir ?? process.env.VRAAGBAAK_DATA_DIR ?? 'data'),
+  });
+}

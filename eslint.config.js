@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.cache/', 'data/', 'dist/', 'tests/output/', 'plugins/**/build/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.cache/',
+      'data/',
+      'dist/',
+      'web/dist/',
+      'tests/output/',
+      'plugins/**/build/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,69 @@
+// Calls to the vraagbaak HTTP API, with failures turned into Dutch messages for the page.
+import type { DocumentRecord } from '../../src/model/document.ts';
+import type { SearchResult } from '../../src/search/query.ts';
+
+export type ApiErrorKind = 'unavailable' | 'invalid' | 'not-found' | 'failed';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    /** The server's own explanation, when it gave one. */
+    readonly detail: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+function serverReason(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { reason, error, message } = body as Record<string, unknown>;
+  const text = [reason, error, message].find((value) => typeof value === 'string');
+  return typeof text === 'string' ? text : null;
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(
+      'unavailable',
+      'De zoekdienst is niet bereikbaar. Controleer je verbinding.',
+    );
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body as T;
+  const detail = serverReason(body);
+  if (response.status === 503 || response.status === 502 || response.status === 504)
+    throw new ApiError(
+      'unavailable',
+      'De zoekmachine is op dit moment niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.',
+      detail,
+    );
+  if (response.status === 400)
+    throw new ApiError('invalid', 'Deze zoekopdracht is ongeldig.', detail);
+  if (response.status === 404)
+    throw new ApiError('not-found', 'Dit document bestaat niet (meer).', detail);
+  throw new ApiError(
+    'failed',
+    `Er ging iets mis bij het zoeken (fout ${response.status}).`,
+    detail,
+  );
+}
+
+export function search(params: URLSearchParams, signal?: AbortSignal): Promise<SearchResult> {
+  return getJson<SearchResult>(`api/search?${params}`, signal);
+}
+
+export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentRecord> {
+  return getJson<DocumentRecord>(`api/documents/${encodeURIComponent(id)}`, signal);
+}
+
+export function exportUrl(format: 'csv' | 'xlsx', params: URLSearchParams): string {
+  const exportParams = new URLSearchParams(params);
+  exportParams.set('format', format);
+  return `api/export?${exportParams}`;
+}

@@ -1,0 +1,172 @@
+// One document: its details, the preamble, each question with its answer beside it (below it on a
+// narrow screen), and the annex. Entities are marked in the text.
+import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
+import { h } from './dom.ts';
+import { formatDate, formatEuro, passageLabel } from './format.ts';
+import { vatLabel } from './results.ts';
+
+const entityTitles: Record<Entity['type'], string> = {
+  amount: 'Bedrag',
+  organisation: 'Organisatie',
+  person: 'Persoon',
+  place: 'Plaats',
+};
+
+function entityTitle(entity: Entity): string {
+  const detail =
+    entity.type === 'amount' ? formatEuro(entity.value) + vatLabel(entity.vat) : entity.canonical;
+  return `${entityTitles[entity.type]}: ${detail}`;
+}
+
+/** Passage text with its entities wrapped in <mark class="entity …">; overlapping entities are skipped. */
+function markedText(passage: Passage): Node[] {
+  const { text } = passage;
+  const entities = [...passage.entities]
+    .filter((e) => e.start < e.end && e.end <= text.length)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const nodes: Node[] = [];
+  let at = 0;
+  for (const entity of entities) {
+    if (entity.start < at) continue;
+    if (entity.start > at) nodes.push(document.createTextNode(text.slice(at, entity.start)));
+    nodes.push(
+      h(
+        'mark',
+        { class: `entity entity-${entity.type}`, title: entityTitle(entity) },
+        text.slice(entity.start, entity.end),
+      ),
+    );
+    at = entity.end;
+  }
+  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  return nodes;
+}
+
+function passageBlock(passage: Passage, heading?: string): HTMLElement {
+  return h(
+    'section',
+    { class: `passage passage-${passage.type}`, id: passage.id, tabindex: -1 },
+    h(
+      'h3',
+      {},
+      h(
+        'span',
+        { class: `badge badge-${passage.type}` },
+        heading ?? passageLabel(passage.type, passage.number),
+      ),
+    ),
+    h('div', { class: 'passage-text' }, markedText(passage)),
+  );
+}
+
+interface QuestionPair {
+  question: Passage | null;
+  answers: Passage[];
+}
+
+/** Questions in order, each with the answers that answer it; answers without a question stand alone. */
+export function pairQuestions(passages: Passage[]): QuestionPair[] {
+  const ordered = [...passages].sort((a, b) => a.position - b.position);
+  const questions = ordered.filter((p) => p.type === 'question');
+  const pairs: QuestionPair[] = questions.map((question) => ({ question, answers: [] }));
+  for (const answer of ordered.filter((p) => p.type === 'answer')) {
+    const pair =
+      pairs.find((p) => p.question?.id === answer.questionId) ??
+      (answer.number !== null
+        ? pairs.find((p) => p.question?.number === answer.number)
+        : undefined);
+    if (pair) pair.answers.push(answer);
+    else pairs.push({ question: null, answers: [answer] });
+  }
+  return pairs;
+}
+
+function documentDetails(doc: DocumentRecord): HTMLElement {
+  const row = (term: string, value: string | null) =>
+    value ? [h('dt', {}, term), h('dd', {}, value)] : [];
+  return h(
+    'dl',
+    { class: 'doc-details' },
+    row('Nummer', doc.number),
+    row('Datum', formatDate(doc.date)),
+    row('Vraagsteller', doc.asker ? `${doc.asker}${doc.party ? ` (${doc.party})` : ''}` : null),
+    row('Minister', [doc.minister, doc.ministerOffice].filter(Boolean).join(', ') || null),
+    row('Thema', doc.themes.join(', ') || null),
+  );
+}
+
+function safePdfUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function renderDocument(doc: DocumentRecord, backLink: HTMLElement): HTMLElement {
+  const passages = [...doc.passages].sort((a, b) => a.position - b.position);
+  const pdfUrl = safePdfUrl(doc.pdfUrl);
+  const pairs = pairQuestions(passages);
+  return h(
+    'article',
+    { class: 'document' },
+    h('nav', { class: 'doc-nav' }, backLink),
+    h(
+      'header',
+      { class: 'doc-header' },
+      h(
+        'p',
+        { class: 'doc-kicker' },
+        `Schriftelijke vraag${doc.number ? ` nr. ${doc.number}` : ''}`,
+      ),
+      h('h2', { id: 'document-title', tabindex: -1 }, doc.title ?? 'Zonder titel'),
+      documentDetails(doc),
+      pdfUrl &&
+        h(
+          'p',
+          { class: 'doc-source' },
+          h('a', { href: pdfUrl, rel: 'noopener noreferrer', target: '_blank' }, 'Bron-pdf openen'),
+        ),
+      h(
+        'p',
+        { class: 'legend' },
+        'In de tekst gemarkeerd: ',
+        h('mark', { class: 'entity entity-organisation' }, 'organisaties'),
+        ', ',
+        h('mark', { class: 'entity entity-amount' }, 'bedragen'),
+        ', ',
+        h('mark', { class: 'entity entity-person' }, 'personen'),
+        ' en ',
+        h('mark', { class: 'entity entity-place' }, 'plaatsen'),
+        '.',
+      ),
+    ),
+    passages.filter((p) => p.type === 'context').map((p) => passageBlock(p)),
+    pairs.length > 0 &&
+      h(
+        'div',
+        { class: 'qa-list' },
+        pairs.map(({ question, answers }) =>
+          h(
+            'div',
+            { class: 'qa-pair' },
+            question ? passageBlock(question) : h('div', { class: 'passage passage-missing' }),
+            answers.length > 0
+              ? h(
+                  'div',
+                  { class: 'answers' },
+                  answers.map((a) => passageBlock(a)),
+                )
+              : h(
+                  'section',
+                  { class: 'passage passage-unanswered' },
+                  h('p', {}, 'Op deze vraag is (nog) geen antwoord gevonden.'),
+                ),
+          ),
+        ),
+      ),
+    passages.filter((p) => p.type === 'annex').map((p) => passageBlock(p)),
+  );
+}

@@ -1,0 +1,98 @@
+// The page's whole state, kept in the URL: a link reproduces the search, back/forward restore it.
+// The page URL uses the API's own parameter names, plus `doc` for the open document.
+import type { FacetName } from '../../src/search/query.ts';
+
+export const facetOrder = [
+  'theme',
+  'minister',
+  'asker',
+  'party',
+  'year',
+  'type',
+  'organisation',
+] as const satisfies readonly FacetName[];
+
+export const PAGE_SIZE = 20;
+
+export type Filters = Record<FacetName, string[]>;
+
+export interface PageState {
+  q: string;
+  filters: Filters;
+  /** Euro, as typed; empty when unset. */
+  amountMin: string;
+  amountMax: string;
+  /** YYYY-MM-DD; empty when unset. */
+  dateFrom: string;
+  dateTo: string;
+  sort: 'relevance' | 'date';
+  page: number;
+  groupByDocument: boolean;
+  /** Id of the document shown in the document view, null for the results. */
+  doc: string | null;
+}
+
+export function emptyFilters(): Filters {
+  return Object.fromEntries(facetOrder.map((name) => [name, []])) as unknown as Filters;
+}
+
+const isAmount = (value: string) => /^\d+(?:[.,]\d+)?$/.test(value);
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function readState(search: string): PageState {
+  const params = new URLSearchParams(search);
+  const filters = emptyFilters();
+  for (const name of facetOrder) filters[name] = [...new Set(params.getAll(name).filter(Boolean))];
+  const text = (name: string, valid: (value: string) => boolean) => {
+    const value = params.get(name)?.trim() ?? '';
+    return valid(value) ? value : '';
+  };
+  const page = Number(params.get('page'));
+  return {
+    q: params.get('q') ?? '',
+    filters,
+    amountMin: text('amountMin', isAmount),
+    amountMax: text('amountMax', isAmount),
+    dateFrom: text('dateFrom', isDate),
+    dateTo: text('dateTo', isDate),
+    sort: params.get('sort') === 'date' ? 'date' : 'relevance',
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+    groupByDocument: params.get('groupBy') === 'document',
+    doc: params.get('doc') || null,
+  };
+}
+
+/** The search as API parameters (for /api/search and /api/export); no paging, no document. */
+export function searchParams(state: PageState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const name of facetOrder)
+    for (const value of state.filters[name]) params.append(name, value);
+  if (state.amountMin) params.set('amountMin', state.amountMin.replace(',', '.'));
+  if (state.amountMax) params.set('amountMax', state.amountMax.replace(',', '.'));
+  if (state.dateFrom) params.set('dateFrom', state.dateFrom);
+  if (state.dateTo) params.set('dateTo', state.dateTo);
+  if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.groupByDocument) params.set('groupBy', 'document');
+  return params;
+}
+
+/** The page's own URL for a state (relative, query string only). */
+export function pageUrl(state: PageState): string {
+  const params = searchParams(state);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.doc) params.set('doc', state.doc);
+  const query = params.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+export function hasFilters(state: PageState): boolean {
+  return (
+    facetOrder.some((name) => state.filters[name].length > 0) ||
+    Boolean(state.amountMin || state.amountMax || state.dateFrom || state.dateTo)
+  );
+}
+
+export function toggleValue(values: string[], value: string, on: boolean): string[] {
+  return on ? [...new Set([...values, value])] : values.filter((v) => v !== value);
+}

@@ -1,0 +1,54 @@
+// Running external tools (mvn, unzip, javac, the Elasticsearch scripts) with errors that say what to install.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** A machine is missing something the local Elasticsearch needs (a JDK >= 21, Maven, unzip). */
+export class MissingPrerequisiteError extends Error {
+  override name = 'MissingPrerequisiteError';
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** What to tell the user when the command itself is not installed. */
+  installHint?: string;
+}
+
+/** Runs a command to completion; rejects with its stderr/stdout when it fails. */
+export async function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(command, args, {
+      env: options.env ?? process.env,
+      cwd: options.cwd,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return stdout;
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+    if (failure.code === 'ENOENT') {
+      throw new MissingPrerequisiteError(
+        `'${command}' is not installed or not on PATH${options.installHint ? ` (${options.installHint})` : ''}`,
+      );
+    }
+    const output = `${failure.stderr ?? ''}\n${failure.stdout ?? ''}`.trim();
+    throw new Error(`${command} ${args.join(' ')} failed: ${output || failure.message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Whether a command exists on PATH (without running it). */
+export async function commandExists(command: string): Promise<boolean> {
+  try {
+    await execFileAsync('sh', ['-c', `command -v ${command}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}

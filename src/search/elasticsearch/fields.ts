@@ -1,0 +1,17 @@
+// Where each facet of the query model lives in the passage mapping (mappings/passages.template.json).
+import type { FacetName } from '../query.ts';
+
+export const facetFields: Record<FacetName, string> = {
+  theme: 'themes',
+  minister: 'minister',
+  asker: 'asker',
+  party: 'party',
+  year: 'year',
+  type: 'type',
+  organisation: 'organisations',
+};
+
+/** Fields the user's text is matched against, with their boosts. */
+export const textFields = ['text', 'title^2'];
+/** Subfield analysed without stemming, for "quoted phrases". */
+export const exactSuffix = '.exact';

@@ -1,0 +1,154 @@
+// Translates the query model (src/search/query.ts) into one Elasticsearch search request:
+// text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
+// counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
+import type { estypes } from '@elastic/elasticsearch';
+import { facetNames, type FacetName, type SearchQuery } from '../query.ts';
+import { PagingError, type Cursor } from './cursor.ts';
+import { exactSuffix, facetFields, textFields } from './fields.ts';
+
+/** Values listed per facet. */
+export const FACET_SIZE = 20;
+/** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
+const YEAR_BUCKETS = 500;
+const FRAGMENT_SIZE = 160;
+const FRAGMENTS = 3;
+/** index.max_result_window: from + size beyond it is refused by Elasticsearch. */
+export const MAX_RESULT_WINDOW = 10_000;
+
+export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
+export const DOCUMENT_COUNT_AGGREGATION = 'documents';
+export const MATCHING_PASSAGES = 'matching_passages';
+
+// The operators of the query syntax described in src/search/query.ts.
+const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE';
+
+export function textQuery(q: string): estypes.QueryDslQueryContainer {
+  if (q.trim() === '') return { match_all: {} };
+  return {
+    simple_query_string: {
+      query: q,
+      fields: textFields,
+      default_operator: 'and',
+      quote_field_suffix: exactSuffix,
+      flags: SYNTAX_FLAGS,
+    },
+  };
+}
+
+/** Filters outside the facets: they narrow the hits and every facet count alike. */
+function rangeFilters(query: SearchQuery): estypes.QueryDslQueryContainer[] {
+  const filters: estypes.QueryDslQueryContainer[] = [];
+  if (query.dateFrom !== undefined || query.dateTo !== undefined)
+    filters.push({ range: { date: { gte: query.dateFrom, lte: query.dateTo } } });
+  if (query.amountMin !== undefined || query.amountMax !== undefined)
+    filters.push({ range: { amounts: { gte: query.amountMin, lte: query.amountMax } } });
+  return filters;
+}
+
+/** One terms filter per facet with selected values: OR within a facet, AND across facets. */
+function facetFilters(query: SearchQuery): Map<FacetName, estypes.QueryDslQueryContainer> {
+  const filters = new Map<FacetName, estypes.QueryDslQueryContainer>();
+  for (const facet of facetNames) {
+    const selected = query.filters[facet];
+    if (selected.length > 0) filters.set(facet, { terms: { [facetFields[facet]]: selected } });
+  }
+  return filters;
+}
+
+const allOf = (filters: estypes.QueryDslQueryContainer[]): estypes.QueryDslQueryContainer =>
+  filters.length === 0 ? { match_all: {} } : { bool: { filter: filters } };
+
+function facetAggregations(
+  filters: Map<FacetName, estypes.QueryDslQueryContainer>,
+): Record<string, estypes.AggregationsAggregationContainer> {
+  const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {};
+  for (const facet of facetNames) {
+    const others = [...filters].filter(([name]) => name !== facet).map(([, filter]) => filter);
+    aggregations[facetAggregationName(facet)] = {
+      filter: allOf(others),
+      aggs: {
+        values: {
+          terms: {
+            field: facetFields[facet],
+            size: facet === 'year' ? YEAR_BUCKETS : FACET_SIZE,
+            order: [{ _count: 'desc' }, { _key: 'asc' }],
+          },
+        },
+      },
+    };
+  }
+  return aggregations;
+}
+
+function sortFor(query: SearchQuery): estypes.SortCombinations[] {
+  // `id` breaks ties so that search_after never skips or repeats a passage.
+  if (query.sort === 'date')
+    // Undated passages last; an explicit far-past value instead of `_last`, whose Long.MIN_VALUE
+    // sort value would not survive a round trip through a JavaScript number in the cursor.
+    return [{ date: { order: 'desc', missing: '0001-01-01' } }, { id: 'asc' }];
+  return [{ _score: { order: 'desc' } }, { id: 'asc' }];
+}
+
+const highlight: estypes.SearchHighlight = {
+  encoder: 'html',
+  pre_tags: ['<mark>'],
+  post_tags: ['</mark>'],
+  fields: {
+    text: {
+      type: 'unified',
+      // Matches on the unstemmed subfield (quoted phrases) are marked in the text too.
+      matched_fields: ['text', `text${exactSuffix}`],
+      fragment_size: FRAGMENT_SIZE,
+      number_of_fragments: FRAGMENTS,
+      no_match_size: FRAGMENT_SIZE,
+    },
+  },
+};
+
+export function buildSearchRequest(
+  index: string,
+  query: SearchQuery,
+  cursor: Cursor | null,
+): estypes.SearchRequest {
+  const filters = facetFilters(query);
+  const grouped = query.groupBy === 'document';
+  const request: estypes.SearchRequest = {
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    track_total_hits: true,
+    size: query.size,
+    query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
+    sort: sortFor(query),
+    highlight,
+    // The hit shows fragments, not the whole text.
+    _source: { excludes: ['text'] },
+    aggs: facetAggregations(filters),
+  };
+  if (filters.size > 0) request.post_filter = allOf([...filters.values()]);
+  if (grouped) {
+    request.collapse = {
+      field: 'documentId',
+      inner_hits: { name: MATCHING_PASSAGES, size: 0, track_scores: false },
+    };
+    request.aggs![DOCUMENT_COUNT_AGGREGATION] = {
+      filter: allOf([...filters.values()]),
+      aggs: { count: { cardinality: { field: 'documentId', precision_threshold: 40_000 } } },
+    };
+    request.from = cursor ? cursor.seen : offsetOf(query);
+  } else if (cursor?.after) {
+    request.search_after = cursor.after;
+  } else {
+    request.from = offsetOf(query);
+  }
+  return request;
+}
+
+function offsetOf(query: SearchQuery): number {
+  const from = (query.page - 1) * query.size;
+  if (from + query.size > MAX_RESULT_WINDOW)
+    throw new PagingError(
+      `page ${query.page} is beyond the first ${MAX_RESULT_WINDOW} results; page on with \`after\` (nextCursor)`,
+    );
+  return from;
+}

@@ -1,0 +1,105 @@
+// Shapes an Elasticsearch search response (from ./search-request.ts) into the query model's result.
+import type { estypes } from '@elastic/elasticsearch';
+import type { IndexedPassage } from '../indexed-passage.ts';
+import {
+  facetNames,
+  type FacetCount,
+  type FacetName,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../query.ts';
+import { encodeCursor } from './cursor.ts';
+import {
+  DOCUMENT_COUNT_AGGREGATION,
+  FACET_SIZE,
+  MATCHING_PASSAGES,
+  facetAggregationName,
+} from './search-request.ts';
+
+/** The stored passage without its text, as the search request asks for it. */
+type StoredHit = Omit<IndexedPassage, 'text'>;
+
+type Aggregations = Record<string, estypes.AggregationsAggregate>;
+
+interface Bucket {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+}
+
+function bucketsOf(aggregations: Aggregations | undefined, facet: FacetName): FacetCount[] {
+  const filtered = aggregations?.[facetAggregationName(facet)] as
+    { values?: { buckets?: Bucket[] } } | undefined;
+  return (filtered?.values?.buckets ?? []).map((bucket) => ({
+    value: bucket.key_as_string ?? String(bucket.key),
+    count: bucket.doc_count,
+  }));
+}
+
+function toHit(hit: estypes.SearchHit<StoredHit>, grouped: boolean): SearchHit {
+  const source = hit._source;
+  if (!source) throw new Error(`search hit ${hit._id ?? '?'} has no _source`);
+  const result: SearchHit = {
+    id: source.id,
+    documentId: source.documentId,
+    type: source.type,
+    number: source.number,
+    title: source.title,
+    date: source.date,
+    themes: source.themes,
+    asker: source.asker,
+    party: source.party,
+    minister: source.minister,
+    score: hit._score ?? null,
+    highlights: hit.highlight?.text ?? [],
+    entities: source.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
+  };
+  if (grouped) {
+    const total = hit.inner_hits?.[MATCHING_PASSAGES]?.hits.total;
+    result.matchingPassages = typeof total === 'number' ? total : (total?.value ?? 1);
+  }
+  return result;
+}
+
+export function toSearchResult(
+  response: estypes.SearchResponse<StoredHit>,
+  query: SearchQuery,
+  seenBefore: number,
+): SearchResult {
+  const grouped = query.groupBy === 'document';
+  const aggregations = response.aggregations;
+  const passageTotal = response.hits.total;
+  const documentCount = aggregations?.[DOCUMENT_COUNT_AGGREGATION] as
+    { count?: { value: number } } | undefined;
+  const total = grouped
+    ? (documentCount?.count?.value ?? 0)
+    : typeof passageTotal === 'number'
+      ? passageTotal
+      : (passageTotal?.value ?? 0);
+
+  const facets = Object.fromEntries(
+    facetNames.map((facet) => {
+      const counts = bucketsOf(aggregations, facet);
+      return [facet, facet === 'year' ? counts.slice(0, FACET_SIZE) : counts];
+    }),
+  ) as Record<FacetName, FacetCount[]>;
+  const histogram = bucketsOf(aggregations, 'year')
+    .map(({ value, count }) => ({ year: Number(value), count }))
+    .sort((a, b) => a.year - b.year);
+
+  const hits = response.hits.hits.map((hit) => toHit(hit, grouped));
+  const seen = seenBefore + hits.length;
+  const last = response.hits.hits.at(-1);
+  const nextCursor =
+    last && seen < total
+      ? encodeCursor({
+          sort: query.sort,
+          grouped,
+          seen,
+          ...(grouped ? {} : { after: last.sort as (string | number | null)[] }),
+        })
+      : null;
+
+  return { total, tookMs: response.took, hits, facets, histogram, nextCursor };
+}

@@ -1,0 +1,71 @@
+// Prefix completion: values of the keyword fields (titles, organisations, askers, ministers) with a
+// word starting with what the user typed, most frequent first, from terms aggregations whose
+// `include` regex matches case-insensitively (Lucene regexps have no flag for that).
+import type { estypes } from '@elastic/elasticsearch';
+import type { Suggestion } from '../backend.ts';
+
+const suggestionFields: Record<Suggestion['kind'], string> = {
+  organisation: 'organisations',
+  minister: 'minister',
+  asker: 'asker',
+  title: 'title.keyword',
+};
+const kinds = Object.keys(suggestionFields) as Suggestion['kind'][];
+
+const LUCENE_REGEX_RESERVED = new Set('.?+*|{}[]()"\\#@&<>~');
+
+/** A Lucene regexp for values with a word beginning with `prefix`, in any letter case. */
+export function wordPrefixRegex(prefix: string): string {
+  const literal = [...prefix]
+    .map((char) => {
+      const lower = char.toLowerCase();
+      const upper = char.toUpperCase();
+      if (lower !== upper && lower.length === 1 && upper.length === 1) return `[${lower}${upper}]`;
+      return LUCENE_REGEX_RESERVED.has(char) ? `\\${char}` : char;
+    })
+    .join('');
+  return `(.*[^a-zA-Z0-9])?${literal}.*`;
+}
+
+export function suggestionRequest(
+  index: string,
+  prefix: string,
+  limit: number,
+): estypes.SearchRequest {
+  const include = wordPrefixRegex(prefix);
+  return {
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    size: 0,
+    aggs: Object.fromEntries(
+      kinds.map((kind) => [
+        kind,
+        { terms: { field: suggestionFields[kind], include, size: limit } },
+      ]),
+    ),
+  };
+}
+
+/** Takes the most frequent value of each kind in turn, so every kind gets a place in the list. */
+export function toSuggestions(response: estypes.SearchResponse, limit: number): Suggestion[] {
+  const columns = kinds.map((kind) => {
+    const terms = response.aggregations?.[kind] as
+      { buckets?: { key: string | number }[] } | undefined;
+    return (terms?.buckets ?? []).map((bucket): Suggestion => ({
+      value: String(bucket.key),
+      kind,
+    }));
+  });
+  const suggestions: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (let row = 0; suggestions.length < limit && columns.some((c) => row < c.length); row++) {
+    for (const column of columns) {
+      const suggestion = column[row];
+      if (!suggestion || seen.has(suggestion.value) || suggestions.length >= limit) continue;
+      seen.add(suggestion.value);
+      suggestions.push(suggestion);
+    }
+  }
+  return suggestions;
+}

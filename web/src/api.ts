@@ -1,5 +1,5 @@
 // Calls to the vraagbaak HTTP API, with failures turned into Dutch messages for the page.
-import type { DocumentRecord } from '../../src/model/document.ts';
+import type { DocumentView } from '../../src/api/document-view.ts';
 import type { SearchResult } from '../../src/search/query.ts';
 
 export type ApiErrorKind = 'unavailable' | 'invalid' | 'not-found' | 'failed';
@@ -58,8 +58,8 @@ export function search(params: URLSearchParams, signal?: AbortSignal): Promise<S
   return getJson<SearchResult>(`api/search?${params}`, signal);
 }
 
-export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentRecord> {
-  return getJson<DocumentRecord>(`api/documents/${encodeURIComponent(id)}`, signal);
+export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentView> {
+  return getJson<DocumentView>(`api/documents/${encodeURIComponent(id)}`, signal);
 }
 
 export function exportUrl(format: 'csv' | 'xlsx', params: URLSearchParams): string {

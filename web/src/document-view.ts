@@ -1,6 +1,7 @@
 // One document: its details, the preamble, each question with its answer beside it (below it on a
 // narrow screen), and the annex. Entities are marked in the text.
-import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
+import type { DocumentView } from '../../src/api/document-view.ts';
+import type { Entity, Passage } from '../../src/model/document.ts';
 import { h } from './dom.ts';
 import { formatDate, formatEuro, passageLabel } from './format.ts';
 import { vatLabel } from './results.ts';
@@ -59,29 +60,7 @@ function passageBlock(passage: Passage, heading?: string): HTMLElement {
   );
 }
 
-interface QuestionPair {
-  question: Passage | null;
-  answers: Passage[];
-}
-
-/** Questions in order, each with the answers that answer it; answers without a question stand alone. */
-export function pairQuestions(passages: Passage[]): QuestionPair[] {
-  const ordered = [...passages].sort((a, b) => a.position - b.position);
-  const questions = ordered.filter((p) => p.type === 'question');
-  const pairs: QuestionPair[] = questions.map((question) => ({ question, answers: [] }));
-  for (const answer of ordered.filter((p) => p.type === 'answer')) {
-    const pair =
-      pairs.find((p) => p.question?.id === answer.questionId) ??
-      (answer.number !== null
-        ? pairs.find((p) => p.question?.number === answer.number)
-        : undefined);
-    if (pair) pair.answers.push(answer);
-    else pairs.push({ question: null, answers: [answer] });
-  }
-  return pairs;
-}
-
-function documentDetails(doc: DocumentRecord): HTMLElement {
+function documentDetails(doc: DocumentView['document']): HTMLElement {
   const row = (term: string, value: string | null) =>
     value ? [h('dt', {}, term), h('dd', {}, value)] : [];
   return h(
@@ -105,10 +84,9 @@ function safePdfUrl(url: string | null): string | null {
   }
 }
 
-export function renderDocument(doc: DocumentRecord, backLink: HTMLElement): HTMLElement {
-  const passages = [...doc.passages].sort((a, b) => a.position - b.position);
+export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLElement {
+  const doc = view.document;
   const pdfUrl = safePdfUrl(doc.pdfUrl);
-  const pairs = pairQuestions(passages);
   return h(
     'article',
     { class: 'document' },
@@ -143,30 +121,28 @@ export function renderDocument(doc: DocumentRecord, backLink: HTMLElement): HTML
         '.',
       ),
     ),
-    passages.filter((p) => p.type === 'context').map((p) => passageBlock(p)),
-    pairs.length > 0 &&
+    view.context.map((p) => passageBlock(p)),
+    view.pairs.length > 0 &&
       h(
         'div',
         { class: 'qa-list' },
-        pairs.map(({ question, answers }) =>
+        view.pairs.map(({ question, answer }) =>
           h(
             'div',
             { class: 'qa-pair' },
-            question ? passageBlock(question) : h('div', { class: 'passage passage-missing' }),
-            answers.length > 0
-              ? h(
-                  'div',
-                  { class: 'answers' },
-                  answers.map((a) => passageBlock(a)),
-                )
+            question
+              ? passageBlock(question)
+              : h('p', { class: 'passage passage-missing' }, 'Antwoord zonder bijhorende vraag.'),
+            answer
+              ? passageBlock(answer)
               : h(
-                  'section',
+                  'p',
                   { class: 'passage passage-unanswered' },
-                  h('p', {}, 'Op deze vraag is (nog) geen antwoord gevonden.'),
+                  'Op deze vraag is (nog) geen antwoord gevonden.',
                 ),
           ),
         ),
       ),
-    passages.filter((p) => p.type === 'annex').map((p) => passageBlock(p)),
+    view.annexes.map((p) => passageBlock(p)),
   );
 }

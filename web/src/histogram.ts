@@ -91,7 +91,6 @@ export function renderHistogram(
         preserveAspectRatio: 'xMinYMax meet',
         role: 'group',
         'aria-label': 'Treffers per jaar',
-        style: `max-width: ${width * 1.5}px`,
       },
       bars,
     ),

@@ -15,6 +15,7 @@ import {
   hasFilters,
   pageUrl,
   readState,
+  resultParams,
   searchParams,
   toggleValue,
   type PageState,
@@ -93,20 +94,13 @@ async function render(): Promise<void> {
   else await showResults();
 }
 
-function requestKey(): URLSearchParams {
-  const params = searchParams(state);
-  params.set('page', String(state.page));
-  params.set('size', String(PAGE_SIZE));
-  return params;
-}
-
 async function showResults(): Promise<void> {
   documentView.hidden = true;
   resultsView.hidden = false;
   document.title = state.q.trim()
     ? `${state.q.trim()} — Vraagbaak`
     : 'Vraagbaak — schriftelijke vragen doorzoeken';
-  const params = requestKey();
+  const params = resultParams(state);
   const key = params.toString();
   if (shown?.key === key) {
     renderResults(shown.result);
@@ -288,7 +282,7 @@ async function showDocument(id: string): Promise<void> {
     const record = await getDocument(id, controller.signal);
     if (documentRequest !== controller) return;
     documentView.replaceChildren(renderDocument(record, back));
-    document.title = `${record.title ?? 'Document'} — Vraagbaak`;
+    document.title = `${record.document.title ?? 'Document'} — Vraagbaak`;
     const target = location.hash
       ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
       : null;

@@ -62,7 +62,7 @@ export function readState(search: string): PageState {
   };
 }
 
-/** The search as API parameters (for /api/search and /api/export); no paging, no document. */
+/** The search as API parameters, as /api/export takes them: text, filters and order. */
 export function searchParams(state: PageState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
@@ -73,13 +73,22 @@ export function searchParams(state: PageState): URLSearchParams {
   if (state.dateFrom) params.set('dateFrom', state.dateFrom);
   if (state.dateTo) params.set('dateTo', state.dateTo);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  return params;
+}
+
+/** Parameters of /api/search for the page of results in view. */
+export function resultParams(state: PageState): URLSearchParams {
+  const params = searchParams(state);
   if (state.groupByDocument) params.set('groupBy', 'document');
+  params.set('page', String(state.page));
+  params.set('size', String(PAGE_SIZE));
   return params;
 }
 
 /** The page's own URL for a state (relative, query string only). */
 export function pageUrl(state: PageState): string {
   const params = searchParams(state);
+  if (state.groupByDocument) params.set('groupBy', 'document');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.doc) params.set('doc', state.doc);
   const query = params.toString();

@@ -1,0 +1,88 @@
+// parseDocuments: every document in the given files and directories, from any supported source,
+// complete with passages, language and entities — streamed one at a time. A file (or line) that
+// cannot be read is reported in the stream and the rest goes on.
+import path from 'node:path';
+import type { DocumentRecord } from '../model/document.ts';
+import { completeDocument } from './complete-document.ts';
+import type { SourceResult } from './draft.ts';
+import { findSourceFiles, type SourceFile } from './source-files.ts';
+import { readDekamer } from './sources/dekamer.ts';
+import { readPdf } from './sources/pdf.ts';
+import { readTextExport } from './sources/text-export.ts';
+
+export type ParseResult =
+  { ok: true; document: DocumentRecord } | { ok: false; file: string; reason: string };
+
+export interface ParseProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  documents: number;
+  failures: number;
+}
+
+export interface ParseOptions {
+  /** Called after each result; bytes count the files' size on disk (compressed for .gz). */
+  onProgress?: (progress: ParseProgress) => void;
+}
+
+/** How a document names its file: relative to the working directory when inside it. */
+function sourceName(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
+}
+
+async function* readSource(
+  file: SourceFile,
+  onBytesRead: (bytes: number) => void,
+): AsyncGenerator<SourceResult> {
+  const source = sourceName(file.path);
+  if (file.kind === 'dekamer') {
+    yield* readDekamer(file.path, source, onBytesRead);
+    return;
+  }
+  try {
+    const read = file.kind === 'pdf' ? readPdf : readTextExport;
+    yield { ok: true, draft: await read(file.path, source) };
+  } catch (error) {
+    yield { ok: false, file: source, reason: (error as Error).message };
+  }
+  onBytesRead(file.size);
+}
+
+export async function* parseDocuments(
+  paths: readonly string[],
+  options: ParseOptions = {},
+): AsyncGenerator<ParseResult> {
+  const files: SourceFile[] = [];
+  const progress: ParseProgress = { bytesRead: 0, bytesTotal: 0, documents: 0, failures: 0 };
+  const report = (result: ParseResult) => {
+    if (result.ok) progress.documents++;
+    else progress.failures++;
+    options.onProgress?.({ ...progress });
+    return result;
+  };
+  for await (const found of findSourceFiles(paths)) {
+    if (found.ok) {
+      files.push(found.file);
+      progress.bytesTotal += found.file.size;
+    } else {
+      yield report(found);
+    }
+  }
+  for (const file of files) {
+    for await (const result of readSource(file, (bytes) => (progress.bytesRead += bytes))) {
+      if (!result.ok) {
+        yield report(result);
+        continue;
+      }
+      let document: DocumentRecord;
+      try {
+        document = completeDocument(result.draft);
+      } catch (error) {
+        yield report({ ok: false, file: result.draft.source, reason: (error as Error).message });
+        continue;
+      }
+      yield report({ ok: true, document });
+    }
+  }
+}

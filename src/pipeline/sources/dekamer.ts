@@ -1,0 +1,117 @@
+// Source: the Belgian federal Chamber's written questions (data.dekamer.be via ruimtehol), one JSON
+// object a line, optionally gzipped. Streamed line by line: the file is never held in memory.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { z } from 'zod';
+import type { DraftDocument, SourceResult } from '../draft.ts';
+import { dekamerDocumentId } from '../document-id.ts';
+import { collapseSpaces, displayLastFirst } from '../names.ts';
+import { splitInlineItems } from '../numbered-items.ts';
+import { segmentPassages } from '../written-question.ts';
+
+const optionalText = z.string().nullish();
+
+const DekamerLine = z.object({
+  doc_id: z.number().int(),
+  depotdat: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  aut_party: optionalText,
+  aut_person: optionalText,
+  question_theme_main: optionalText,
+  question_theme: optionalText,
+  /** The answering minister's office in words; the data names no minister. */
+  answer_department: optionalText,
+  question: z.string().min(1),
+  answer: optionalText,
+});
+type DekamerLine = z.infer<typeof DekamerLine>;
+
+const blankToNull = (text: string | null | undefined) =>
+  text?.trim() ? collapseSpaces(text) : null;
+
+/** "afgerond.De bedoeling": the data lost its paragraph breaks; a sentence glued to the next gets one back. */
+const restoreParagraphs = (text: string) =>
+  text.replace(/(\p{Ll}{2}[.?!])(?=\p{Lu}\p{Ll})/gu, '$1\n');
+
+const textLines = (text: string) => splitInlineItems(restoreParagraphs(text.trim()));
+
+function themes(record: DekamerLine): string[] {
+  const all = [record.question_theme_main, ...(record.question_theme ?? '').split(',')];
+  return [...new Set(all.flatMap((theme) => (theme?.trim() ? [collapseSpaces(theme)] : [])))];
+}
+
+export function dekamerDocument(record: DekamerLine, source: string): DraftDocument {
+  // The question starts with its title, e.g. "Lijn Brussel-Luxemburg. - Technisch incident. \n\n …".
+  const [rawTitle, ...body] = record.question.split(/\n\s*\n/);
+  const title = collapseSpaces(rawTitle ?? '').replace(/[\s.-]+$/, '');
+  const questionText = body.join('\n\n').trim() || (rawTitle ?? '');
+  return {
+    id: dekamerDocumentId(record.doc_id),
+    source,
+    number: null,
+    date: record.depotdat,
+    title: title || null,
+    themes: themes(record),
+    asker: record.aut_person?.trim() ? displayLastFirst(record.aut_person) : null,
+    party: blankToNull(record.aut_party),
+    minister: null,
+    ministerOffice: blankToNull(record.answer_department),
+    pdfUrl: null,
+    passages: segmentPassages(
+      textLines(questionText),
+      record.answer?.trim() ? textLines(record.answer) : [],
+    ),
+  };
+}
+
+function parseLine(
+  line: string,
+): { ok: true; record: DekamerLine } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return { ok: false, reason: `malformed JSON: ${(error as Error).message}` };
+  }
+  const result = DekamerLine.safeParse(json);
+  if (result.success) return { ok: true, record: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
+}
+
+/**
+ * One result per line: a document, or an error naming file:line. A stream error (a broken gzip)
+ * ends the file with one error after the documents read so far.
+ */
+export async function* readDekamer(
+  file: string,
+  source: string,
+  onBytesRead: (bytes: number) => void = () => {},
+): AsyncGenerator<SourceResult> {
+  const input = createReadStream(file);
+  input.on('data', (chunk) => onBytesRead(chunk.length));
+  const decoded = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
+  input.on('error', (error) => decoded.destroy(error));
+  const lines = createInterface({ input: decoded, crlfDelay: Infinity });
+  let lineNumber = 0;
+  let records = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (!line.trim()) continue;
+      records++;
+      const where = `${source}:${lineNumber}`;
+      const parsed = parseLine(line);
+      yield parsed.ok
+        ? { ok: true, draft: dekamerDocument(parsed.record, where) }
+        : { ok: false, file: where, reason: parsed.reason };
+    }
+  } catch (error) {
+    const reason = `unreadable after line ${lineNumber}: ${(error as Error).message}`;
+    yield { ok: false, file: source, reason };
+    return;
+  } finally {
+    input.destroy();
+  }
+  if (records === 0) yield { ok: false, file: source, reason: 'empty file' };
+}

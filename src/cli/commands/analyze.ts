@@ -1,0 +1,80 @@
+// `vraagbaak analyze [--json]`: how a text on stdin is analysed for the index — its language,
+// its tokens and terms (stopwords have none) and the entities found in it.
+import { text as readStream } from 'node:stream/consumers';
+import type { Command } from 'commander';
+import { analyze } from '../../analysis/analyzer.ts';
+import { tagEntities } from '../../entities/tag.ts';
+import { detectLanguage } from '../../language/detect.ts';
+import type { Entity } from '../../model/document.ts';
+
+export interface TextAnalysis {
+  language: string | null;
+  tokens: { text: string; term?: string; start: number; end: number }[];
+  entities: Entity[];
+}
+
+export function analyzeText(text: string): TextAnalysis {
+  return {
+    language: detectLanguage(text),
+    tokens: analyze(text).map(({ text, term, start, end }) =>
+      term === null ? { text, start, end } : { text, term, start, end },
+    ),
+    entities: tagEntities(text),
+  };
+}
+
+function describeEntity(entity: Entity): string {
+  switch (entity.type) {
+    case 'amount':
+      return `€ ${entity.value.toLocaleString('nl-BE')}${entity.vat ? ` (${entity.vat}. btw)` : ''}`;
+    case 'place':
+      return `${entity.canonical} (${entity.kind})`;
+    default:
+      return entity.canonical;
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function formatAnalysis({ language, tokens, entities }: TextAnalysis): string {
+  const tokenRows = tokens.map((t) => [t.text, t.term ?? '(stopword)', `${t.start}-${t.end}`]);
+  const entityRows = entities.map((e) => [
+    e.type,
+    e.text.replace(/\s+/gu, ' '),
+    describeEntity(e),
+    `${e.start}-${e.end}`,
+  ]);
+  return [
+    `language: ${language ?? 'undetermined'}`,
+    '',
+    table([['token', 'term', 'offsets'], ...tokenRows]),
+    '',
+    entities.length === 0
+      ? 'no entities'
+      : table([['entity', 'text', 'meaning', 'offsets'], ...entityRows]),
+  ].join('\n');
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyse text from stdin: language, tokens and terms, entities')
+    .option('--json', 'print the analysis as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const analysis = analyzeText(await readStream(process.stdin));
+      process.stdout.write(
+        options.json ? `${JSON.stringify(analysis)}\n` : `${formatAnalysis(analysis)}\n`,
+      );
+    });
+}

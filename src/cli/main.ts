@@ -1,10 +1,12 @@
 // Entry point of the `vraagbaak` command: each sub-command lives in ./commands/ and registers itself here.
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerIndex } from './commands/index.ts';
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
 );
 registerAnalyze(program);
+registerIndex(program);
 
 await program.parseAsync(process.argv);

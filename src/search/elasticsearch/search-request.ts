@@ -12,6 +12,8 @@ export const FACET_SIZE = 20;
 const YEAR_BUCKETS = 500;
 const FRAGMENT_SIZE = 160;
 const FRAGMENTS = 3;
+/** Sort value of undated passages: 0001-01-01 in epoch milliseconds. */
+const UNDATED = Date.parse('0001-01-01T00:00:00Z');
 /** index.max_result_window: from + size beyond it is refused by Elasticsearch. */
 export const MAX_RESULT_WINDOW = 10_000;
 
@@ -85,7 +87,7 @@ function sortFor(query: SearchQuery): estypes.SortCombinations[] {
   if (query.sort === 'date')
     // Undated passages last; an explicit far-past value instead of `_last`, whose Long.MIN_VALUE
     // sort value would not survive a round trip through a JavaScript number in the cursor.
-    return [{ date: { order: 'desc', missing: '0001-01-01' } }, { id: 'asc' }];
+    return [{ date: { order: 'desc', missing: UNDATED } }, { id: 'asc' }];
   return [{ _score: { order: 'desc' } }, { id: 'asc' }];
 }
 

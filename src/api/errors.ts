@@ -28,7 +28,7 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   const details = result.error.issues.flatMap((issue): ErrorDetail[] =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ parameter: key, message: 'unknown parameter' }))
-      : [{ parameter: issue.path.join('.') || '(body)', message: issue.message }],
+      : [{ parameter: String(issue.path[0] ?? '(body)'), message: issue.message }],
   );
   const names = [...new Set(details.map((d) => d.parameter))].join(', ');
   throw new HttpError(400, `invalid parameter: ${names}`, details);
@@ -38,8 +38,14 @@ export const notFound: RequestHandler = (req, _res, next) => {
   next(new HttpError(404, `not found: ${req.method} ${req.path}`));
 };
 
-/** body-parser's errors (malformed JSON, too large) carry a client status and `expose`. */
-function isClientHttpError(error: unknown): error is { status: number; message: string } {
+interface BodyParserError {
+  status: number;
+  type?: string;
+  message: string;
+}
+
+/** body-parser's errors (malformed JSON, body too large) carry a client status and `expose`. */
+function isBodyParserError(error: unknown): error is BodyParserError {
   if (typeof error !== 'object' || error === null) return false;
   const { status, expose } = error as { status?: unknown; expose?: unknown };
   return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
@@ -58,8 +64,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (error instanceof BackendUnavailableError) {
       logger.warn({ reason: error.reason, url: req.originalUrl }, 'search backend unavailable');
       res.status(503).json({ error: 'search backend unavailable', reason: error.reason });
-    } else if (isClientHttpError(error)) {
-      res.status(error.status).json({ error: error.message });
+    } else if (isBodyParserError(error)) {
+      const malformed = error.type === 'entity.parse.failed';
+      res
+        .status(error.status)
+        .json({ error: malformed ? `malformed JSON body: ${error.message}` : error.message });
     } else {
       logger.error({ err: error, url: req.originalUrl }, 'internal error');
       res.status(500).json({ error: 'internal error' });

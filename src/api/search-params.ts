@@ -16,7 +16,7 @@ const numeric = <T extends z.ZodType>(schema: T) =>
     schema,
   );
 
-export const filterParams = {
+const filterParams = {
   theme: repeatable(filters.theme),
   minister: repeatable(filters.minister),
   asker: repeatable(filters.asker),
@@ -30,22 +30,21 @@ export const filterParams = {
   dateTo: SearchQuery.shape.dateTo,
 };
 
-/** Parameters shared by /api/search and /api/export: the text and the filters. */
-export const MatchParams = z.object({ q: SearchQuery.shape.q, ...filterParams });
-
-export const SearchParams = MatchParams.extend({
-  sort: SearchQuery.shape.sort,
-  page: numeric(SearchQuery.shape.page),
-  size: numeric(SearchQuery.shape.size),
-  after: SearchQuery.shape.after,
-  groupBy: SearchQuery.shape.groupBy,
-}).strict();
+export const SearchParams = z
+  .object({
+    q: SearchQuery.shape.q,
+    ...filterParams,
+    sort: SearchQuery.shape.sort,
+    page: numeric(SearchQuery.shape.page),
+    size: numeric(SearchQuery.shape.size),
+    after: SearchQuery.shape.after,
+    groupBy: SearchQuery.shape.groupBy,
+  })
+  .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
-type ParsedMatch = z.infer<typeof MatchParams>;
-
 /** Folds the flat URL parameters into SearchQuery's shape (filters grouped under `filters`). */
-export function toSearchQuery(params: ParsedMatch & Partial<SearchParams>): SearchQuery {
+export function toSearchQuery(params: SearchParams): SearchQuery {
   const { theme, minister, asker, party, year, type, organisation, ...rest } = params;
   return SearchQuery.parse({
     ...rest,

@@ -30,11 +30,12 @@ export async function* exportRows(
   backend: SearchBackend,
   query: SearchQuery,
   limit = MAX_EXPORT_ROWS,
+  pageSize = MAX_PAGE_SIZE,
 ): AsyncGenerator<ExportRow> {
   let remaining = limit;
   let after: string | undefined;
   do {
-    const size = Math.min(MAX_PAGE_SIZE, remaining);
+    const size = Math.min(pageSize, remaining);
     const page = await backend.search({ ...query, groupBy: undefined, page: 1, size, after });
     // One lookup per document on this page; passages of a document come from the same record.
     const ids = [...new Set(page.hits.map((hit) => hit.documentId))];

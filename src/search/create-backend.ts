@@ -5,8 +5,6 @@ import type { BackendName, SearchBackend } from './backend.ts';
 
 export const backendNames: readonly BackendName[] = ['embedded', 'elasticsearch'];
 
-export const defaultElasticsearchUrl = 'http://127.0.0.1:9200';
-
 export interface BackendSettings {
   /** Where the embedded backend keeps its store (VRAAGBAAK_DATA_DIR, default ./data). */
   dataDir?: string;
@@ -27,9 +25,12 @@ export async function createBackend(
     throw new Error(`unknown backend "${name}": choose one of ${backendNames.join(', ')}`);
   }
   if (name === 'elasticsearch') {
-    const { ElasticsearchBackend } = await import('./elasticsearch/elasticsearch-backend.ts');
+    const [{ ElasticsearchBackend }, { createElasticsearchClient }] = await Promise.all([
+      import('./elasticsearch/backend.ts'),
+      import('../elasticsearch/client.ts'),
+    ]);
     return new ElasticsearchBackend({
-      node: settings.elasticsearchUrl ?? process.env.ELASTICSEARCH_URL ?? defaultElasticsearchUrl,
+      client: createElasticsearchClient(settings.elasticsearchUrl),
     });
   }
   const { EmbeddedBackend } = await import('./embedded/embedded-backend.ts');

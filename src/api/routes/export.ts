@@ -5,12 +5,14 @@ import { writeCsv } from '../../export/csv.ts';
 import { exportRows, MAX_EXPORT_ROWS, type ExportRow } from '../../export/passage-rows.ts';
 import { writeXlsx } from '../../export/xlsx.ts';
 import { parseRequest } from '../errors.ts';
-import { SearchQuery } from '../../search/query.ts';
-import { MatchParams, toSearchQuery } from '../search-params.ts';
+import { SearchParams, toSearchQuery } from '../search-params.ts';
 
-export const ExportParams = MatchParams.extend({
+/**
+ * The search parameters plus the format, so the page can reuse its search URL. Paging parameters
+ * (page, size, after, groupBy) are validated but ignored: an export holds every matching passage.
+ */
+export const ExportParams = SearchParams.extend({
   format: z.enum(['csv', 'xlsx']),
-  sort: SearchQuery.shape.sort,
   limit: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
 }).strict();
 
@@ -47,6 +49,7 @@ async function started(rows: AsyncGenerator<ExportRow>): Promise<AsyncGenerator<
 
 export function exportRoutes(backend: SearchBackend): Router {
   return Router().get('/api/export', async (req, res) => {
+    // Paging parameters need no removal: exportRows pages on its own.
     const { format, limit, ...params } = parseRequest(ExportParams, req.query);
     const rows = await started(exportRows(backend, toSearchQuery(params), limit));
     const { type, write } = formats[format];

@@ -2,11 +2,13 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerIndex } from './commands/index.ts';
+import { registerParse } from './commands/parse.ts';
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
 );
 registerAnalyze(program);
 registerIndex(program);
+registerParse(program);
 
 await program.parseAsync(process.argv);

@@ -31,7 +31,7 @@ const blankToNull = (text: string | null | undefined) =>
 
 /** "afgerond.De bedoeling": the data lost its paragraph breaks; a sentence glued to the next gets one back. */
 const restoreParagraphs = (text: string) =>
-  text.replace(/(\p{Ll}{2}[.?!])(?=\p{Lu}\p{Ll})/gu, '$1\n');
+  text.replace(/([\p{Ll})][.?!])(?=\p{Lu}\p{Ll})/gu, '$1\n');
 
 const textLines = (text: string) => splitInlineItems(restoreParagraphs(text.trim()));
 

@@ -1,0 +1,93 @@
+// `vraagbaak parse <paths…> [--json] [--pipeline <name>]`: runs the ingestion pipeline without
+// indexing. --json streams a JSON array of documents to stdout; otherwise one summary line per
+// document. Files that fail are reported on stderr and make the exit code non-zero.
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import type { DocumentRecord } from '../../model/document.ts';
+import { loadPipelineJob } from '../../pipeline/job.ts';
+import { parseDocuments, type ParseProgress } from '../../pipeline/pipeline.ts';
+
+interface ParseCommandOptions {
+  json?: boolean;
+  pipeline?: string;
+}
+
+/** Writes to stdout, waiting when its buffer is full so memory stays flat on large corpora. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+function summary(document: DocumentRecord): string {
+  const counts = new Map<string, number>();
+  for (const passage of document.passages) {
+    counts.set(passage.type, (counts.get(passage.type) ?? 0) + 1);
+  }
+  const passages = [...counts].map(([type, count]) => `${count} ${type}`).join(', ');
+  const who = [document.asker, document.minister ?? document.ministerOffice].filter(Boolean);
+  return [
+    `${document.id}  ${document.date ?? '????-??-??'}  nr. ${document.number ?? '-'}  ${document.title ?? '(no title)'}`,
+    `    ${who.join(' → ') || 'asker/minister unknown'}; ${passages}`,
+  ].join('\n');
+}
+
+/** A bar over the input bytes, on a terminal only (it would garble redirected output). */
+function progressBar() {
+  if (!process.stderr.isTTY) return null;
+  const bar = new SingleBar({
+    format: '{bar} {percentage}% | {documents} documents | {failures} failed',
+    hideCursor: true,
+    stream: process.stderr,
+  });
+  bar.start(1, 0, { documents: 0, failures: 0 });
+  return {
+    update: (progress: ParseProgress) => {
+      bar.setTotal(Math.max(progress.bytesTotal, 1));
+      bar.update(progress.bytesRead, progress);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export function registerParse(program: Command): void {
+  program
+    .command('parse')
+    .description('parse source files into documents with passages (no indexing)')
+    .argument('[paths...]', 'files or directories: .txt exports, .pdf, .jsonl(.gz) federal data')
+    .option('--json', 'print a JSON array of the documents')
+    .option(
+      '--pipeline <name>',
+      'a named corpus from pipelines/ (e.g. seeds, dekamer) or a job file',
+    )
+    .action(async (given: string[], options: ParseCommandOptions) => {
+      const paths = [...given];
+      if (options.pipeline) paths.push(...(await loadPipelineJob(options.pipeline)).paths);
+      if (!paths.length) program.error('give paths to parse or --pipeline <name>');
+
+      const bar = progressBar();
+      const failures: { file: string; reason: string }[] = [];
+      let documents = 0;
+      let passages = 0;
+      if (options.json) await write('[');
+      for await (const result of parseDocuments(paths, { onProgress: bar?.update })) {
+        if (!result.ok) {
+          failures.push(result);
+          if (!bar) process.stderr.write(`error: ${result.file}: ${result.reason}\n`);
+          continue;
+        }
+        const text = options.json
+          ? `${documents ? ',' : ''}\n${JSON.stringify(result.document)}`
+          : `${summary(result.document)}\n`;
+        await write(text);
+        documents++;
+        passages += result.document.passages.length;
+      }
+      if (options.json) await write('\n]\n');
+      bar?.stop();
+      if (bar) for (const f of failures) process.stderr.write(`error: ${f.file}: ${f.reason}\n`);
+      process.stderr.write(
+        `parsed ${documents} documents (${passages} passages); ${failures.length} failed\n`,
+      );
+      if (failures.length) process.exitCode = 1;
+    });
+}

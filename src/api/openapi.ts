@@ -190,7 +190,7 @@ export function openApiDocument() {
                       type: 'object',
                       properties: {
                         text: { type: 'string' },
-                        term: nullable('string'),
+                        term: { type: 'string', description: 'Absent for a stopword.' },
                         start: { type: 'integer' },
                         end: { type: 'integer' },
                       },

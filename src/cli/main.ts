@@ -2,13 +2,15 @@
 import { Command } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerIndex } from './commands/index.ts';
-import { registerParse } from './commands/parse.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerServe } from './commands/serve.ts';
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
 );
 registerAnalyze(program);
 registerIndex(program);
-registerParse(program);
+registerSearch(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

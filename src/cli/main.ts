@@ -4,6 +4,7 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerIndex } from './commands/index.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerParse } from './commands/parse.ts';
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
@@ -12,5 +13,6 @@ registerAnalyze(program);
 registerIndex(program);
 registerSearch(program);
 registerServe(program);
+registerParse(program);
 
 await program.parseAsync(process.argv);

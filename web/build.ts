@@ -1,5 +1,5 @@
 // Builds the search page: bundles web/src/main.ts with esbuild and copies the static files, into web/dist.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ export interface WebBuildReport {
 }
 
 export async function buildWeb(): Promise<WebBuildReport> {
-  await rm(webDistDir, { recursive: true, force: true });
+  // Files are overwritten in place (no wipe first), so a server reading web/dist never finds it empty.
   await mkdir(webDistDir, { recursive: true });
   const result = await build({
     entryPoints: [path.join(webSourceDir, 'main.ts')],

@@ -1,0 +1,451 @@
+// The search page in a real headless Chromium, against the real app and a real backend holding the
+// five seeds plus one hostile hand-made document. The same flows run on the embedded backend and on
+// Elasticsearch; screenshots for the README come from the embedded run.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import type { DocumentRecord } from '../../src/model/document.ts';
+import type { SearchBackend } from '../../src/search/backend.ts';
+import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
+import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
+import { buildWeb } from '../../web/build.ts';
+import { parseSeeds, repoRoot } from '../api/seeded-app.ts';
+import { describeElasticsearch, elasticsearchUrl } from '../support/elasticsearch.ts';
+import { launchBrowser } from './browser.ts';
+import {
+  HOSTILE_SEARCH_TERM,
+  hostileDocument,
+  imagePayload,
+  scriptPayload,
+} from './hostile-document.ts';
+import { closedPortUrl, servePage, type PageServer } from './page-server.ts';
+import {
+  facetCheckbox,
+  settled,
+  shownFacets,
+  shownHits,
+  statusText,
+  typeQuery,
+  urlHas,
+} from './search-page.ts';
+
+const screenshotsDir = path.join(repoRoot, 'docs/screenshots');
+const WIDE = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 740 };
+const MAX_SCRIPT_BYTES = 200 * 1024;
+
+let webBuild: ReturnType<typeof buildWeb> | null = null;
+/** The page is built once per test file, from the current source. */
+const builtWeb = () => (webBuild ??= buildWeb());
+
+/** The number at the start of the status line ("11 treffers voor …"). */
+const shownTotal = async (page: Page) =>
+  Number((await statusText(page)).split(' ')[0]?.replace(/\./g, ''));
+
+interface OpenedPage {
+  page: Page;
+  /** Uncaught page errors and dialogs (alert/confirm): a script that ran where none should. */
+  problems: string[];
+  /** Bytes of JavaScript the page downloaded. */
+  scriptBytes: () => number;
+}
+
+function browserSession() {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (url: string, viewport = WIDE): Promise<OpenedPage> => {
+    const context = await browser.newContext({ viewport, locale: 'nl-BE', acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let scriptBytes = 0;
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      response.body().then(
+        (body) => (scriptBytes += body.length),
+        () => undefined,
+      );
+    });
+    await page.goto(url);
+    await settled(page);
+    return { page, problems, scriptBytes: () => scriptBytes };
+  };
+}
+
+interface BackendCase {
+  name: string;
+  describe: (name: string, fn: () => void) => void;
+  open: () => Promise<{ backend: SearchBackend; dispose: () => Promise<void> }>;
+}
+
+function searchPageSuite({ name, describe: describeBackend, open }: BackendCase): void {
+  describeBackend(`search page in a browser (${name} backend)`, () => {
+    let seeds: DocumentRecord[];
+    let seed000: DocumentRecord;
+    let server: PageServer;
+    let dispose: () => Promise<void>;
+    const openPage = browserSession();
+
+    beforeAll(async () => {
+      await builtWeb();
+      seeds = await parseSeeds();
+      const found = seeds.find((d) => path.basename(d.source).startsWith('000_'));
+      if (!found) throw new Error('seed 000 is missing');
+      seed000 = found;
+      const opened = await open();
+      dispose = opened.dispose;
+      const report = await opened.backend.index(
+        (async function* () {
+          yield* seeds;
+          yield hostileDocument;
+        })(),
+        { mode: 'rebuild' },
+      );
+      expect(report.failures).toEqual([]);
+      server = await servePage(opened.backend);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await dispose?.();
+    });
+
+    test('search, narrow by minister, read the document with paired answers, export CSV', async () => {
+      const { page, problems, scriptBytes } = await openPage(server.url);
+      expect(scriptBytes()).toBeGreaterThan(0);
+      expect(scriptBytes()).toBeLessThan(MAX_SCRIPT_BYTES);
+
+      await typeQuery(page, 'begeleidingstraject');
+      expect(await statusText(page)).toMatch(/^\d+ treffers voor „begeleidingstraject”$/);
+      const hits = await shownHits(page);
+      const fromSeed000 = hits.filter((hit) => hit.id.startsWith(`${seed000.id}:`));
+      expect(fromSeed000.length).toBeGreaterThan(0);
+      expect(fromSeed000.flatMap((hit) => hit.marks)).toContainEqual(
+        expect.stringMatching(/^begeleidingstraject$/i),
+      );
+      expect(fromSeed000[0]?.title).toBe(seed000.title);
+      if (name === 'embedded') {
+        await mkdir(screenshotsDir, { recursive: true });
+        await page.screenshot({ path: path.join(screenshotsDir, 'results.png'), fullPage: true });
+      }
+
+      // Another minister's question also matches, so narrowing to one minister changes the counts.
+      const total = await shownTotal(page);
+      const before = await shownFacets(page);
+      const crevits = before.minister?.['Hilde Crevits'] ?? 0;
+      expect(crevits).toBeGreaterThan(0);
+      expect(crevits).toBeLessThan(total);
+      await facetCheckbox(page, 'minister', 'Hilde Crevits').check();
+      await urlHas(page, 'minister', 'Hilde Crevits');
+      await settled(page);
+      const after = await shownFacets(page);
+      expect(await shownTotal(page)).toBe(crevits);
+      const narrowed = await shownHits(page);
+      expect(narrowed).toHaveLength(crevits);
+      for (const hit of narrowed) expect(hit.meta).toMatch(/→ Hilde Crevits$/);
+      // Disjunctive: the minister facet still offers the other minister, with unchanged counts.
+      expect(after.minister).toEqual(before.minister);
+      expect(after.asker).not.toEqual(before.asker);
+      expect(await facetCheckbox(page, 'minister', 'Hilde Crevits').isChecked()).toBe(true);
+
+      // The document: opened from a hit, questions paired with their own answers.
+      await page.locator(`.hit[data-id^="${seed000.id}:"] .hit-title a`).first().click();
+      await urlHas(page, 'doc', seed000.id);
+      await page.waitForSelector('.document');
+      expect(await page.textContent('.document h2')).toBe(seed000.title);
+      const questions = seed000.passages.filter((p) => p.type === 'question');
+      const pairs = page.locator('.qa-pair');
+      expect(await pairs.count()).toBe(questions.length);
+      for (const [i, question] of questions.entries()) {
+        const answer = seed000.passages.find(
+          (p) =>
+            p.type === 'answer' && (p.questionId === question.id || p.number === question.number),
+        );
+        const pair = pairs.nth(i);
+        const sides = pair.locator('.passage');
+        expect(await sides.nth(0).locator('.badge').textContent()).toBe(`Vraag ${question.number}`);
+        expect(await sides.nth(0).locator('.passage-text').textContent()).toBe(question.text);
+        expect(await sides.nth(1).locator('.badge').textContent()).toBe(
+          `Antwoord ${question.number}`,
+        );
+        expect(await sides.nth(1).locator('.passage-text').textContent()).toBe(answer?.text);
+        // Wide screen: the answer stands beside its question.
+        const [q, a] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
+        expect(a!.x).toBeGreaterThan(q!.x + q!.width - 1);
+        expect(Math.abs(a!.y - q!.y)).toBeLessThan(5);
+      }
+      const amounts = seed000.passages.flatMap((p) =>
+        p.entities.filter((e) => e.type === 'amount'),
+      );
+      expect(await page.locator('.document .passage mark.entity-amount').count()).toBe(
+        amounts.length,
+      );
+      expect(await page.getAttribute('.doc-source a', 'href')).toBe(seed000.pdfUrl);
+      if (name === 'embedded') {
+        await page.screenshot({ path: path.join(screenshotsDir, 'document.png'), fullPage: true });
+      }
+
+      // Back to the narrowed results, and export them.
+      await page.goBack();
+      await settled(page);
+      expect(await page.isVisible('#results-view')).toBe(true);
+      expect(await shownTotal(page)).toBe(crevits);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#export-csv'),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const rows: Record<string, string>[] = parse(await readFile(await download.path()), {
+        columns: true,
+        bom: true,
+      });
+      expect(rows).toHaveLength(crevits);
+      expect(new Set(rows.map((row) => row.minister))).toEqual(new Set(['Hilde Crevits']));
+      expect(rows.map((row) => row.documentId)).toContain(seed000.id);
+      expect(problems).toEqual([]);
+    });
+
+    test('markup in passages, titles and names is shown as text and never runs', async () => {
+      const { page, problems } = await openPage(`${server.url}?q=${HOSTILE_SEARCH_TERM}`);
+      const hits = await shownHits(page);
+      expect(hits.map((hit) => hit.id).sort()).toEqual(
+        hostileDocument.passages.map((p) => p.id).sort(),
+      );
+      const shownText = hits.flatMap((hit) => [hit.title, hit.meta, ...hit.snippets]).join('\n');
+      expect(shownText).toContain(scriptPayload);
+      expect(shownText).toContain(imagePayload);
+      expect(shownText).toContain('<mark>nep</mark>');
+      expect(shownText).toContain('Eva <b>Vet</b>');
+      // Only the highlighting's own <mark>s become elements: the search term, never "nep".
+      expect(new Set(hits.flatMap((hit) => hit.marks))).toEqual(new Set([HOSTILE_SEARCH_TERM]));
+      expect(await page.locator('#results-view :is(script, img, i, b), #hits svg').count()).toBe(0);
+
+      await page.locator('.hit-title a').first().click();
+      await page.waitForSelector('.document');
+      const documentText = (await page.textContent('.document')) ?? '';
+      expect(documentText).toContain(scriptPayload);
+      expect(documentText).toContain(imagePayload);
+      expect(documentText).toContain('<svg onload=');
+      expect(await page.locator('.document :is(script, img, svg, i, b)').count()).toBe(0);
+      // A javascript: PDF link is not offered.
+      expect(await page.locator('.document a[href^="javascript"]').count()).toBe(0);
+      await page.waitForTimeout(200); // room for an onerror/onload handler to have fired
+      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(problems).toEqual([]);
+    });
+
+    test('back and forward restore each search; a reload or shared link reproduces it', async () => {
+      const { page } = await openPage(server.url);
+      await typeQuery(page, 'ondernemers');
+      await page.press('#q', 'Enter');
+      const plain = {
+        total: await shownTotal(page),
+        ids: (await shownHits(page)).map((h) => h.id),
+      };
+      const years = await shownFacets(page).then((facets) => Object.keys(facets.year ?? {}));
+      expect(years.length).toBeGreaterThan(1);
+
+      // The year chart doubles as a filter: click the bar of the most recent year.
+      const year = years.sort().at(-1)!;
+      await page.click(`.histogram .bar[data-year="${year}"]`);
+      await urlHas(page, 'year', year);
+      await settled(page);
+      const filtered = {
+        total: await shownTotal(page),
+        ids: (await shownHits(page)).map((h) => h.id),
+      };
+      expect(filtered.total).toBeLessThan(plain.total);
+      expect(await page.getAttribute(`.bar[data-year="${year}"]`, 'aria-pressed')).toBe('true');
+      expect(await facetCheckbox(page, 'year', year).isChecked()).toBe(true);
+
+      await page.selectOption('#sort', 'date');
+      await urlHas(page, 'sort', 'date');
+      await settled(page);
+      const dateOf = new Map(seeds.map((d) => [d.id, d.date ?? '']));
+      const byDate = (await shownHits(page)).map((hit) => dateOf.get(hit.id.split(':')[0]!) ?? '');
+      expect(byDate).toHaveLength(filtered.total);
+      expect(byDate).toEqual([...byDate].sort().reverse());
+
+      await page.goBack();
+      await urlHas(page, 'sort', null);
+      await settled(page);
+      expect(await page.inputValue('#sort')).toBe('relevance');
+      expect((await shownHits(page)).map((h) => h.id)).toEqual(filtered.ids);
+
+      await page.goBack();
+      await urlHas(page, 'year', null);
+      await settled(page);
+      expect(await shownTotal(page)).toBe(plain.total);
+      expect((await shownHits(page)).map((h) => h.id)).toEqual(plain.ids);
+      expect(await facetCheckbox(page, 'year', year).isChecked()).toBe(false);
+      expect(await page.inputValue('#q')).toBe('ondernemers');
+
+      await page.goForward();
+      await urlHas(page, 'year', year);
+      await settled(page);
+      expect((await shownHits(page)).map((h) => h.id)).toEqual(filtered.ids);
+
+      await page.reload();
+      await settled(page);
+      expect(await page.inputValue('#q')).toBe('ondernemers');
+      expect(await facetCheckbox(page, 'year', year).isChecked()).toBe(true);
+      expect((await shownHits(page)).map((h) => h.id)).toEqual(filtered.ids);
+
+      const { page: shared } = await openPage(page.url());
+      expect((await shownHits(shared)).map((h) => h.id)).toEqual(filtered.ids);
+    });
+
+    test('paging, grouping per document, and the empty-result message', async () => {
+      const { page } = await openPage(server.url);
+      const total = await shownTotal(page);
+      const passages = seeds.reduce((sum, d) => sum + d.passages.length, 0);
+      expect(total).toBe(passages + hostileDocument.passages.length);
+      const first = (await shownHits(page)).map((h) => h.id);
+      expect(first).toHaveLength(20);
+      await page.click('#pagination a[rel="next"]');
+      await urlHas(page, 'page', '2');
+      await settled(page);
+      const second = (await shownHits(page)).map((h) => h.id);
+      expect(second).toHaveLength(20);
+      expect(second.filter((id) => first.includes(id))).toEqual([]);
+
+      await page.check('#group');
+      await urlHas(page, 'groupBy', 'document');
+      await settled(page);
+      expect(await statusText(page)).toBe(`${seeds.length + 1} documenten`);
+      expect(await page.locator('.hit .matching').count()).toBe(seeds.length + 1);
+
+      await typeQuery(page, 'xyzzyquux');
+      expect(await page.textContent('#message')).toContain('Geen resultaten voor „xyzzyquux”');
+      expect(await page.locator('.hit').count()).toBe(0);
+      expect(await page.isVisible('#export')).toBe(false);
+    });
+
+    test('keyboard: "/" focuses the search, focus is visible, the chart works with Enter', async () => {
+      const { page } = await openPage(server.url);
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+      await page.keyboard.type('begeleidingstraject');
+      await page.keyboard.press('Enter');
+      await urlHas(page, 'q', 'begeleidingstraject');
+      await settled(page);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement;
+        return { text: element.textContent, outline: getComputedStyle(element).outlineStyle };
+      });
+      expect(focused).toEqual({ text: 'Zoeken', outline: 'solid' });
+      const year = await page.getAttribute('.histogram .bar', 'data-year');
+      await page.focus(`.histogram .bar[data-year="${year}"]`);
+      await page.keyboard.press('Enter');
+      await urlHas(page, 'year', year);
+    });
+
+    test('phone-sized screen: no horizontal scrolling; answers below their questions', async () => {
+      const { page } = await openPage(`${server.url}?q=begeleidingstraject`, PHONE);
+      const noSideways = () =>
+        page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        );
+      expect(await noSideways()).toBe(true);
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+      // The filters fold away on a phone and open on demand.
+      expect(await page.isVisible('#facets')).toBe(false);
+      await page.click('#filters-panel summary');
+      expect(await page.isVisible('#facets')).toBe(true);
+      expect(await noSideways()).toBe(true);
+      if (name === 'embedded') {
+        await page.screenshot({ path: path.join(screenshotsDir, 'phone-results.png') });
+      }
+
+      await page.goto(`${server.url}?doc=${encodeURIComponent(seed000.id)}`);
+      await page.waitForSelector('.document');
+      expect(await noSideways()).toBe(true);
+      const sides = page.locator('.qa-pair').first().locator('.passage');
+      const [q, a] = [await sides.nth(0).boundingBox(), await sides.nth(1).boundingBox()];
+      expect(a!.y).toBeGreaterThanOrEqual(q!.y + q!.height - 1);
+    });
+  });
+}
+
+searchPageSuite({
+  name: 'embedded',
+  describe,
+  open: async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-e2e-'));
+    const backend = await EmbeddedBackend.open({ dataDir });
+    return {
+      backend,
+      dispose: async () => {
+        await backend.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+});
+
+searchPageSuite({
+  name: 'elasticsearch',
+  describe: describeElasticsearch,
+  open: async () => {
+    const backend = new ElasticsearchBackend({
+      client: createElasticsearchClient(elasticsearchUrl()),
+      alias: 'vraagbaak-passages-e2e',
+    });
+    return {
+      backend,
+      dispose: async () => {
+        await backend.clear();
+        await backend.close();
+      },
+    };
+  },
+});
+
+describe('search page when the search engine is down', () => {
+  let server: PageServer;
+  let backend: SearchBackend;
+  const openPage = browserSession();
+
+  beforeAll(async () => {
+    await builtWeb();
+    backend = new ElasticsearchBackend({
+      client: createElasticsearchClient(await closedPortUrl()),
+    });
+    server = await servePage(backend);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await backend?.close();
+  });
+
+  test('says so in Dutch instead of showing results', async () => {
+    const { page, problems } = await openPage(`${server.url}?q=begeleidingstraject`);
+    const alert = page.locator('#message [role="alert"]');
+    expect(await alert.textContent()).toContain('De zoekmachine is op dit moment niet bereikbaar');
+    expect(await page.locator('.hit').count()).toBe(0);
+    expect(await page.isVisible('#export')).toBe(false);
+
+    await page.goto(`${server.url}?doc=000`);
+    await page.waitForSelector('#document-view [role="alert"]');
+    expect(await page.textContent('#document-view [role="alert"]')).toContain('niet bereikbaar');
+    expect(problems).toEqual([]);
+  });
+});

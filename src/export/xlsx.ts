@@ -1,12 +1,13 @@
 // XLSX export through exceljs's streaming writer: each row is committed (written out) as it comes.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { exportColumns, type ExportRow } from './passage-rows.ts';
 
 /** Excel refuses cells longer than this; a longer passage is cut rather than breaking the file. */
 const MAX_CELL_LENGTH = 32_767;
 
 export async function writeXlsx(rows: AsyncIterable<ExportRow>, output: Writable): Promise<void> {
+  // Loaded on first export: exceljs takes about a second to load, which every start would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: false,

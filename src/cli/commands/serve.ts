@@ -2,15 +2,13 @@
 // indexed first, so `npm start` on a new checkout has something to search.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import type { Logger } from 'pino';
 import { createApp, defaultLogger } from '../../api/app.ts';
+import { loadPipelineJob } from '../../pipeline/job.ts';
 import { parseDocuments } from '../../pipeline/pipeline.ts';
 import { BackendUnavailableError, type SearchBackend } from '../../search/backend.ts';
 import { backendNames, createBackend } from '../../search/create-backend.ts';
-
-const seedsDir = fileURLToPath(new URL('../../../seeds/', import.meta.url));
 
 interface ServeOptions {
   port: number;
@@ -33,7 +31,8 @@ async function indexSeedsIfEmpty(backend: SearchBackend, logger: Logger): Promis
     return;
   }
   const started = performance.now();
-  const report = await backend.index(documentsOf(parseDocuments([seedsDir]), logger));
+  const { paths } = await loadPipelineJob('seeds');
+  const report = await backend.index(documentsOf(parseDocuments(paths), logger));
   logger.info(
     { ...report, ms: Math.round(performance.now() - started) },
     'indexed the seeds into the empty store',

@@ -1,0 +1,110 @@
+// `vraagbaak serve` as `npm start` runs it: a real process on a free port with a fresh data dir.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../src/search/query.ts';
+import { parseSeeds, repoRoot, seedsDir } from './seeded-app.ts';
+
+interface LogLine {
+  msg: string;
+  [key: string]: unknown;
+}
+
+interface Server {
+  url: string;
+  logs: LogLine[];
+  /** Milliseconds from spawning the process to its "listening" line. */
+  readyMs: number;
+  stop(): Promise<number | null>;
+}
+
+let dataDir: string;
+const running = new Set<ChildProcess>();
+
+/** Starts the CLI exactly as `npm start` does, on port 0, and waits for its "listening" line. */
+async function startServer(): Promise<Server> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['bin/vraagbaak.js', 'serve', '--port', '0'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      VRAAGBAAK_DATA_DIR: dataDir,
+      VRAAGBAAK_BACKEND: 'embedded',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  const logs: LogLine[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const entry = JSON.parse(line) as LogLine;
+      logs.push(entry);
+      if (entry.msg === 'listening') resolve(entry.url as string);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    logs,
+    readyMs: performance.now() - started,
+    async stop() {
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      running.delete(child);
+      return code;
+    },
+  };
+}
+
+async function searchFor(server: Server, q: string): Promise<SearchResult> {
+  const response = await fetch(`${server.url}/api/search?q=${encodeURIComponent(q)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as SearchResult;
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-serve-'));
+});
+afterAll(async () => {
+  for (const child of running) child.kill('SIGKILL');
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('vraagbaak serve', () => {
+  it('indexes the seeds into an empty store, serves them, and does not re-index on restart', async () => {
+    const [seed000] = await parseSeeds([path.join(seedsDir, '000_f71e14aadc76dc25.txt')]);
+
+    const first = await startServer();
+    const indexed = first.logs.find((l) => l.msg === 'indexed the seeds into the empty store');
+    expect(indexed).toMatchObject({ documents: 5, failures: [] });
+    const cold = await searchFor(first, 'begeleidingstraject');
+    expect(cold.hits[0]?.documentId).toBe(seed000?.id);
+    expect(await first.stop()).toBe(0);
+    expect(first.logs.some((l) => l.msg === 'shutting down')).toBe(true);
+
+    const second = await startServer();
+    expect(second.logs.some((l) => l.msg === 'indexed the seeds into the empty store')).toBe(false);
+    expect(
+      second.logs.find((l) => l.msg.startsWith('store already holds documents')),
+    ).toMatchObject({
+      documents: 5,
+    });
+    const warm = await searchFor(second, 'begeleidingstraject');
+    expect(warm.hits.map((h) => h.id)).toEqual(cold.hits.map((h) => h.id));
+    const health = (await (await fetch(`${second.url}/api/health`)).json()) as {
+      documents: number;
+    };
+    expect(health.documents).toBe(5);
+    expect(await second.stop()).toBe(0);
+    console.info(
+      `serve ready: cold start ${Math.round(first.readyMs)} ms, warm start ${Math.round(second.readyMs)} ms`,
+    );
+  });
+});

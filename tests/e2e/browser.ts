@@ -16,6 +16,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      // Dutch (Belgian) browser UI, as the page's users have: date fields read dd/mm/jjjj.
+      '--lang=nl-BE',
     ],
   });
 }

@@ -142,6 +142,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       );
       expect(fromSeed000[0]?.title).toBe(seed000.title);
       if (name === 'embedded') {
+        await page.locator('#q').blur();
         await mkdir(screenshotsDir, { recursive: true });
         await page.screenshot({ path: path.join(screenshotsDir, 'results.png'), fullPage: true });
       }
@@ -366,14 +367,14 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         );
       expect(await noSideways()).toBe(true);
       expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+      if (name === 'embedded') {
+        await page.screenshot({ path: path.join(screenshotsDir, 'phone-results.png') });
+      }
       // The filters fold away on a phone and open on demand.
       expect(await page.isVisible('#facets')).toBe(false);
       await page.click('#filters-panel summary');
       expect(await page.isVisible('#facets')).toBe(true);
       expect(await noSideways()).toBe(true);
-      if (name === 'embedded') {
-        await page.screenshot({ path: path.join(screenshotsDir, 'phone-results.png') });
-      }
 
       await page.goto(`${server.url}?doc=${encodeURIComponent(seed000.id)}`);
       await page.waitForSelector('.document');

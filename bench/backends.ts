@@ -1,0 +1,23 @@
+// Opens a backend for a measuring run. Elasticsearch gets its own alias (vraagbaak-passages-<run>),
+// so a run against a developer's ELASTICSEARCH_URL never touches the developer's index.
+import { createElasticsearchClient } from '../src/elasticsearch/client.ts';
+import type { BackendName, SearchBackend } from '../src/search/backend.ts';
+import { createBackend } from '../src/search/create-backend.ts';
+import { ElasticsearchBackend } from '../src/search/elasticsearch/backend.ts';
+
+export interface BackendPlace {
+  /** Store of the embedded backend (a temp dir). */
+  dataDir: string;
+  /** Defaults to ELASTICSEARCH_URL, then the local default node. */
+  elasticsearchUrl?: string;
+  /** Alias suffix of the Elasticsearch indices, e.g. "bench". */
+  run: string;
+}
+
+export async function openBackend(name: BackendName, place: BackendPlace): Promise<SearchBackend> {
+  if (name === 'embedded') return createBackend('embedded', { dataDir: place.dataDir });
+  return new ElasticsearchBackend({
+    client: createElasticsearchClient(place.elasticsearchUrl),
+    alias: `vraagbaak-passages-${place.run}`,
+  });
+}

@@ -1,0 +1,130 @@
+// `npm run load`: autocannon against GET /api/search on 127.0.0.1 with the rotating mixed query set
+// (bench/query-set.ts), on each backend in turn. Starts and stops its own API server (and an
+// Elasticsearch node unless ELASTICSEARCH_URL is given). Exits non-zero on any connection error,
+// timeout or non-2xx answer.
+import autocannon from 'autocannon';
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadCorpus, replicated } from '../bench/corpus.ts';
+import { acquireElasticsearch } from '../bench/elasticsearch-node.ts';
+import { serveApi } from '../bench/http-server.ts';
+import { mixedQuerySet, toUrl } from '../bench/query-set.ts';
+import { openBackend } from '../bench/backends.ts';
+import type { BackendName, SearchBackend } from '../src/search/backend.ts';
+import { backendNames } from '../src/search/create-backend.ts';
+import type { SearchResult } from '../src/search/query.ts';
+
+const LOAD_ES_PORT = 9270;
+
+interface LoadResult {
+  backend: BackendName;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+const positive = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('a positive integer');
+  return number;
+};
+
+const log = (message: string) => console.error(message);
+
+async function hammer(backend: SearchBackend, connections: number, seconds: number) {
+  const server = await serveApi(backend);
+  try {
+    const facets = (await (await fetch(toUrl(server.url, { size: '0' }))).json()) as SearchResult;
+    const paths = mixedQuerySet(facets.facets).map((query) => {
+      const url = new URL(toUrl(server.url, query.params));
+      return url.pathname + url.search;
+    });
+    let next = 0;
+    const result = await autocannon({
+      url: server.url,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+        },
+      ],
+    });
+    return result;
+  } finally {
+    await server.close();
+  }
+}
+
+async function loadBackend(
+  name: BackendName,
+  documents: Awaited<ReturnType<typeof loadCorpus>>['documents'],
+  options: { connections: number; duration: number },
+): Promise<LoadResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-load-'));
+  const node = name === 'elasticsearch' ? await acquireElasticsearch('load', LOAD_ES_PORT) : null;
+  const backend = await openBackend(name, { dataDir, elasticsearchUrl: node?.url, run: 'load' });
+  try {
+    log(`${name}: indexing ${documents.length} documents…`);
+    const report = await backend.index(replicated(documents, 1), { mode: 'rebuild' });
+    if (report.failures.length > 0) {
+      throw new Error(`${name}: ${report.failures.length} documents failed to index`);
+    }
+    log(`${name}: ${options.connections} connections for ${options.duration} s…`);
+    const result = await hammer(backend, options.connections, options.duration);
+    if (name === 'elasticsearch') await backend.clear(); // the load index is of no further use
+    return {
+      backend: name,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+    };
+  } finally {
+    await backend.close();
+    await node?.release();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const program = new Command('load')
+  .description('load test of GET /api/search on each backend')
+  .option('--backend <name...>', `backends to load (${backendNames.join(', ')})`, [...backendNames])
+  .option('--connections <n>', 'concurrent connections', positive, 50)
+  .option('--duration <seconds>', 'seconds per backend', positive, 30)
+  .action(async (options: { backend: string[]; connections: number; duration: number }) => {
+    const unknown = options.backend.filter((name) => !backendNames.includes(name as BackendName));
+    if (unknown.length > 0) throw new Error(`unknown backend: ${unknown.join(', ')}`);
+    log('Running the pipeline over the dekamer corpus…');
+    const corpus = await loadCorpus();
+    const results: LoadResult[] = [];
+    for (const name of options.backend as BackendName[]) {
+      results.push(await loadBackend(name, corpus.documents, options));
+    }
+    console.table(results);
+    const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
+    if (failed.length > 0) {
+      console.error(
+        `load: errors or non-2xx answers on ${failed.map((r) => r.backend).join(', ')}`,
+      );
+      process.exitCode = 1;
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`load: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,240 @@
+// Elasticsearch going away: in the middle of an indexing run, before the API starts, and one node
+// of a replicated cluster while queries run. Each case uses its own nodes from the distribution
+// library on their own ports, so stopping them never disturbs the shared test node. The cases run
+// one after another: the machine has two cores, and three nodes plus a test node fill them.
+import { Client } from '@elastic/elasticsearch';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApp } from '../../src/api/app.ts';
+import {
+  clusterStatus,
+  startCluster,
+  stopCluster,
+  type ClusterSpec,
+} from '../../src/elasticsearch/cluster.ts';
+import { CACHE_DIR } from '../../src/elasticsearch/distribution.ts';
+import type { DocumentRecord } from '../../src/model/document.ts';
+import { parseDocuments } from '../../src/pipeline/pipeline.ts';
+import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
+import { SearchQuery } from '../../src/search/query.ts';
+import { writeDekamerSample } from './dekamer-sample.ts';
+
+const ALIAS = 'vraagbaak-passages-faults';
+
+function clusterSpec(name: string, nodes: number, httpPort: number): ClusterSpec {
+  return {
+    dir: path.join(CACHE_DIR, 'clusters', name),
+    name: `vraagbaak-${name}`,
+    nodes,
+    httpPort,
+    transportPort: httpPort + 100,
+    heap: '512m',
+  };
+}
+
+const nodeUrls = (spec: ClusterSpec) =>
+  Array.from({ length: spec.nodes }, (_, i) => `http://127.0.0.1:${spec.httpPort + i}`);
+
+/** The backend's error in one line: the client's own errors carry whole bulk bodies. */
+const briefly = (error: unknown): never => {
+  throw new Error(`${(error as Error).name}: ${(error as Error).message.slice(0, 500)}`);
+};
+
+/** A fresh cluster: data of an earlier run would make "exactly these passages" meaningless. */
+async function startFresh(spec: ClusterSpec): Promise<void> {
+  await stopCluster(spec);
+  await rm(spec.dir, { recursive: true, force: true });
+  await startCluster(spec);
+}
+
+/** Every _id behind the alias, duplicates included (an id in two indices counts twice). */
+async function storedIds(client: Client): Promise<string[]> {
+  await client.indices.refresh({ index: ALIAS });
+  const ids: string[] = [];
+  for await (const hit of client.helpers.scrollDocuments<{ id: string }>({
+    index: ALIAS,
+    size: 5_000,
+    _source: ['id'],
+    query: { match_all: {} },
+  })) {
+    ids.push(hit.id);
+  }
+  return ids.sort();
+}
+
+async function* streamed(documents: DocumentRecord[]): AsyncGenerator<DocumentRecord> {
+  yield* documents;
+}
+
+/** The documents as a stream that runs `pause` (and waits for it) before document `after`. */
+async function* pausing(
+  documents: DocumentRecord[],
+  after: number,
+  pause: () => Promise<void>,
+): AsyncGenerator<DocumentRecord> {
+  for (const [index, document] of documents.entries()) {
+    if (index === after) await pause();
+    yield document;
+  }
+}
+
+let workDir: string;
+let documents: DocumentRecord[];
+let expectedIds: string[];
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-faults-'));
+  const sample = path.join(workDir, 'dekamer-sample.jsonl.gz');
+  await writeDekamerSample(sample, 800);
+  documents = [];
+  for await (const result of parseDocuments([sample])) {
+    if (!result.ok) throw new Error(`${result.file}: ${result.reason}`);
+    documents.push(result.document);
+  }
+  expectedIds = documents.flatMap((d) => d.passages.map((p) => p.id)).sort();
+});
+
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe.sequential('Elasticsearch faults', () => {
+  describe('a single node that stops and comes back', () => {
+    const spec = clusterSpec('faults-single', 1, 9281);
+    const url = nodeUrls(spec)[0]!;
+
+    beforeAll(() => startFresh(spec));
+    afterAll(async () => {
+      await stopCluster(spec);
+    });
+
+    test('stopped in the middle of an indexing run: nothing lost, nothing duplicated', async () => {
+      const backend = new ElasticsearchBackend({ client: new Client({ node: url }), alias: ALIAS });
+      let restarted: Promise<unknown> = Promise.resolve();
+      const outage = async () => {
+        await stopCluster(spec);
+        // Back after a while; meanwhile the indexer meets a dead node and has to wait it out.
+        restarted = sleep(3_000).then(() => startCluster(spec));
+      };
+      try {
+        const report = await backend.index(pausing(documents, 300, outage)).catch(briefly);
+        await restarted;
+        expect(report.failures).toEqual([]);
+        expect(report.passages).toBe(expectedIds.length);
+        const checker = new Client({ node: url });
+        expect(await storedIds(checker)).toEqual(expectedIds);
+        await checker.close();
+      } finally {
+        await restarted.catch(() => undefined);
+        await backend.close();
+      }
+    }, 240_000);
+
+    test('down when the API starts: 503 with a reason, then recovery without a restart', async () => {
+      await stopCluster(spec);
+      const backend = new ElasticsearchBackend({ client: new Client({ node: url }), alias: ALIAS });
+      const app = createApp({ backend });
+      try {
+        const health = await request(app).get('/api/health');
+        expect(health.status).toBe(503);
+        expect(health.body.reason).toMatch(/\w+/);
+        const search = await request(app).get('/api/search').query({ q: 'minister' });
+        expect(search.status).toBe(503);
+        expect(search.body.reason).toMatch(/\w+/);
+
+        await startCluster(spec);
+        const deadline = Date.now() + 60_000;
+        let status = 0;
+        while (Date.now() < deadline) {
+          status = (await request(app).get('/api/health')).status;
+          if (status === 200) break;
+          await sleep(1_000);
+        }
+        expect(status, 'health within 60 s of the node being green again').toBe(200);
+        const recovered = await request(app).get('/api/search').query({ q: 'minister' });
+        expect(recovered.status).toBe(200);
+        expect(recovered.body.total).toBeGreaterThan(0);
+      } finally {
+        await backend.close();
+      }
+    }, 240_000);
+  });
+
+  describe('a three-node cluster with one replica', () => {
+    const spec = clusterSpec('faults-cluster', 3, 9291);
+
+    beforeAll(() => startFresh(spec));
+    afterAll(async () => {
+      await stopCluster(spec);
+    });
+
+    test('stopping one node while queries run costs no failed search', async () => {
+      const client = new Client({
+        nodes: nodeUrls(spec),
+        sniffOnStart: false,
+        sniffInterval: false,
+        sniffOnConnectionFault: false,
+        maxRetries: 5,
+        requestTimeout: 10_000,
+      });
+      const backend = new ElasticsearchBackend({ client, alias: ALIAS });
+      try {
+        const report = await backend.index(streamed(documents)).catch(briefly);
+        expect(report.failures).toEqual([]);
+        await client.indices.putSettings({ index: ALIAS, settings: { number_of_replicas: 1 } });
+        await client.cluster.health({ index: ALIAS, wait_for_status: 'green', timeout: '60s' });
+
+        const queries = ['minister', '"federale politie"', 'belasting*', ''].map((q) =>
+          SearchQuery.parse({ q, size: 10 }),
+        );
+        // What every query must keep answering: a partial answer (a shard lost) is a failure too.
+        const expectedTotals = await Promise.all(queries.map((q) => backend.search(q)));
+        const failures: string[] = [];
+        let searches = 0;
+        let running = true;
+        const loop = async () => {
+          while (running) {
+            const index = searches++ % queries.length;
+            try {
+              const result = await backend.search(queries[index]!);
+              if (result.total !== expectedTotals[index]!.total)
+                failures.push(
+                  `"${queries[index]!.q}": ${result.total} hits instead of ${expectedTotals[index]!.total}`,
+                );
+            } catch (error) {
+              failures.push(`"${queries[index]!.q}": ${(error as Error).message}`);
+            }
+          }
+        };
+        const loops = [loop(), loop()];
+
+        await sleep(2_000);
+        // Stop the node that holds the primary shard: the hardest one to lose.
+        const shards = await client.cat.shards({
+          index: ALIAS,
+          format: 'json',
+          h: ['prirep', 'node'],
+        });
+        const primaryNode = shards.find((shard) => shard.prirep === 'p')?.node;
+        const victim = (await clusterStatus(spec)).find((node) => node.node === primaryNode);
+        expect(victim?.pid, `a running node holds the primary (${primaryNode})`).toBeTruthy();
+        const searchesBefore = searches;
+        process.kill(victim!.pid!, 'SIGTERM');
+        await sleep(15_000);
+        running = false;
+        await Promise.all(loops);
+
+        expect(failures).toEqual([]);
+        expect(searches - searchesBefore, 'searches ran while the node went away').toBeGreaterThan(
+          20,
+        );
+      } finally {
+        await backend.close();
+      }
+    }, 240_000);
+  });
+});

@@ -7,7 +7,7 @@ import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findJdk, type Jdk } from './java.ts';
-import { run } from './process.ts';
+import { commandExists, run } from './process.ts';
 
 /** The Elasticsearch version everything (local nodes, docker-compose, client) is pinned to. */
 export const ELASTICSEARCH_VERSION = '9.2.8';
@@ -126,6 +126,27 @@ export async function giveToEsUser(dir: string): Promise<void> {
     await run('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', ES_USER]);
   }
   await run('chown', ['-R', `${ES_USER}:`, dir]);
+}
+
+/**
+ * Why a local node cannot be started on this machine (no JDK >= 21, no Maven for a download that is
+ * still needed, no unzip), or null when it can. Cheap: no download, no JVM start.
+ */
+export async function missingPrerequisite(): Promise<string | null> {
+  try {
+    await findJdk();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const prepared = existsSync(path.join(CACHE_DIR, 'dist'));
+  const downloaded = existsSync(path.join(CACHE_DIR, 'downloads'));
+  if (!prepared && !downloaded && !(await commandExists('mvn'))) {
+    return "Maven ('mvn') is not installed; it fetches Elasticsearch from Maven Central (apt-get install maven)";
+  }
+  if (!prepared && !(await commandExists('unzip'))) {
+    return "'unzip' is not installed (apt-get install unzip)";
+  }
+  return null;
 }
 
 /**

@@ -13,6 +13,7 @@ const RETRIES = 3;
 const RETRY_WAIT_MS = 1_000;
 /** Documents per delete-by-query / count request (terms lists stay far below index.max_terms_count). */
 const DOCUMENTS_PER_CHECK = 1_000;
+const STALE_PER_ROUND = 1_000;
 
 export interface BulkIndexOptions {
   /** Remove passages of the indexed documents that this run did not write (upsert into a live index). */
@@ -62,11 +63,12 @@ export async function bulkIndex(
     wait: RETRY_WAIT_MS,
   });
 
+  // Stale passages are found by search, so the new ones must be visible first.
+  await client.indices.refresh({ index });
   const batches = chunk([...passageIds], DOCUMENTS_PER_CHECK);
   if (options.pruneStale) {
     for (const batch of batches) await deleteStalePassages(client, index, batch);
   }
-  await client.indices.refresh({ index });
 
   const expected = passages - dropped.size;
   let stored = 0;
@@ -86,22 +88,36 @@ export async function bulkIndex(
   return { documents: passageIds.size, passages: expected, failures };
 }
 
+/**
+ * Deletes passages of these documents that this run did not write (a re-parsed document with fewer
+ * passages). Search + bulk delete rather than _delete_by_query, which lives in the reindex module
+ * that the minimal distribution lacks.
+ */
 async function deleteStalePassages(
   client: Client,
   index: string,
   batch: [string, Set<string>][],
 ): Promise<void> {
-  await client.deleteByQuery({
-    index,
-    refresh: false,
-    conflicts: 'proceed',
-    query: {
-      bool: {
-        filter: [{ terms: { documentId: batch.map(([documentId]) => documentId) } }],
-        must_not: [{ ids: { values: batch.flatMap(([, ids]) => [...ids]) } }],
+  for (;;) {
+    const response = await client.search({
+      index,
+      size: STALE_PER_ROUND,
+      _source: false,
+      query: {
+        bool: {
+          filter: [{ terms: { documentId: batch.map(([documentId]) => documentId) } }],
+          must_not: [{ ids: { values: batch.flatMap(([, ids]) => [...ids]) } }],
+        },
       },
-    },
-  });
+    });
+    const stale = response.hits.hits.map((hit) => hit._id).filter((id) => id !== undefined);
+    if (stale.length === 0) return;
+    await client.helpers.bulk<string>({
+      datasource: stale,
+      onDocument: (id) => ({ delete: { _index: index, _id: id } }),
+      refreshOnCompletion: index,
+    });
+  }
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

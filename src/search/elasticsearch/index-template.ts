@@ -14,6 +14,7 @@ export const TEMPLATE_NAME = 'vraagbaak-passages';
 const INDEX_ANALYZER = 'dutch_text';
 const EXACT_ANALYZER = 'dutch_exact';
 const SEARCH_ANALYZER = 'dutch_search';
+const EXACT_SEARCH_ANALYZER = 'dutch_exact_search';
 const SYNONYM_FILTER = 'organisation_synonyms';
 
 // Filters that change a word's form; the .exact subfield analyzer leaves them out.
@@ -30,37 +31,44 @@ const TemplateFile = z.looseObject({
 
 export type IndexTemplate = z.infer<typeof TemplateFile>;
 
+/** The analyzer's filters with the synonym graph inserted before the first form-changing filter. */
+function withSynonyms(filters: string[], typeOf: (name: string) => string): string[] {
+  const firstFormChanging = filters.findIndex((name) => stemmingTypes.has(typeOf(name)));
+  const at = firstFormChanging === -1 ? filters.length : firstFormChanging;
+  return [...filters.slice(0, at), SYNONYM_FILTER, ...filters.slice(at)];
+}
+
 /**
- * Adds to the index analyzer's settings: the exact analyzer (when analysis.json lacks one) and the
- * search analyzer, which is the index analyzer with the synonym graph right after lowercasing:
+ * Adds to analysis.json's settings: the exact analyzer (when analysis.json lacks one) and, for each
+ * of the two, a search analyzer with the organisation synonym graph right after lowercasing —
  * synonym rules are parsed by the filters before it, so stopwords in full names ("en") survive.
+ * Unquoted words are analysed one by one (simple_query_string splits on whitespace), so `VLAIO`
+ * finds the full name, and the quoted full name (the .exact subfield) finds `VLAIO`.
  */
 export function withSearchAnalysis(
   settings: AnalysisSettings,
   synonyms: string[],
 ): AnalysisSettings['analysis'] {
   const { filter, analyzer } = settings.analysis;
+  const typeOf = (name: string) => filter[name]?.type ?? name;
   const indexAnalyzer = analyzer[INDEX_ANALYZER];
   if (!indexAnalyzer) throw new Error(`analysis.json defines no "${INDEX_ANALYZER}" analyzer`);
-  const typeOf = (name: string) => filter[name]?.type ?? name;
-  const firstFormChanging = indexAnalyzer.filter.findIndex((name) =>
-    stemmingTypes.has(typeOf(name)),
-  );
-  const insertAt = firstFormChanging === -1 ? indexAnalyzer.filter.length : firstFormChanging;
-  const searchFilters = [...indexAnalyzer.filter];
-  if (synonyms.length > 0) searchFilters.splice(insertAt, 0, SYNONYM_FILTER);
+  const exactAnalyzer = analyzer[EXACT_ANALYZER] ?? {
+    ...indexAnalyzer,
+    filter: indexAnalyzer.filter.filter((name) => !stemmingTypes.has(typeOf(name))),
+  };
+  const searchFilters = (filters: string[]) =>
+    synonyms.length > 0 ? withSynonyms(filters, typeOf) : filters;
   return {
     filter: {
       ...filter,
       ...(synonyms.length > 0 ? { [SYNONYM_FILTER]: { type: 'synonym_graph', synonyms } } : {}),
     },
     analyzer: {
-      [EXACT_ANALYZER]: {
-        ...indexAnalyzer,
-        filter: indexAnalyzer.filter.filter((name) => !stemmingTypes.has(typeOf(name))),
-      },
       ...analyzer,
-      [SEARCH_ANALYZER]: { ...indexAnalyzer, filter: searchFilters },
+      [EXACT_ANALYZER]: exactAnalyzer,
+      [SEARCH_ANALYZER]: { ...indexAnalyzer, filter: searchFilters(indexAnalyzer.filter) },
+      [EXACT_SEARCH_ANALYZER]: { ...exactAnalyzer, filter: searchFilters(exactAnalyzer.filter) },
     },
   };
 }

@@ -2,12 +2,13 @@
 // go through the alias; a rebuild fills a fresh index and swaps the alias in one atomic _aliases
 // call, so a query sees either the old complete index or the new complete one.
 import type { Client } from '@elastic/elasticsearch';
-import { loadIndexTemplate, toPutTemplateRequest } from './index-template.ts';
+import { loadIndexTemplate, toPutTemplateRequest, type IndexTemplate } from './index-template.ts';
 
 export const DEFAULT_ALIAS = 'vraagbaak-passages';
 
 export class PassageIndices {
   private templateInstalled = false;
+  private readonly template: IndexTemplate = loadIndexTemplate();
 
   constructor(
     private readonly client: Client,
@@ -42,7 +43,7 @@ export class PassageIndices {
   /** Creates a new concrete index; `building` turns off refreshes until finishBuilding(). */
   async create(options: { building: boolean }): Promise<string> {
     if (!this.templateInstalled) {
-      await this.client.indices.putIndexTemplate(toPutTemplateRequest(loadIndexTemplate()));
+      await this.client.indices.putIndexTemplate(toPutTemplateRequest(this.template));
       this.templateInstalled = true;
     }
     const name = `${this.alias}-${Date.now()}`;
@@ -58,10 +59,21 @@ export class PassageIndices {
     await this.client.indices.refresh({ index });
   }
 
-  /** The index upserts go to: the live one, or a new one put behind the alias. */
+  /**
+   * The index upserts go to: the live one, or a new one put behind the alias. A live index built
+   * from an older template is refused: its mapping would silently miss what the new one adds.
+   */
   async liveOrCreate(): Promise<string> {
     const [live] = await this.live();
-    if (live) return live;
+    if (live) {
+      const mappings = await this.client.indices.getMapping({ index: live });
+      const version = mappings[live]?.mappings._meta?.version as unknown;
+      if (version !== this.template.version)
+        throw new Error(
+          `index ${live} has mapping version ${String(version)}, the template is at ${this.template.version}: rebuild it (vraagbaak index --rebuild)`,
+        );
+      return live;
+    }
     const created = await this.create({ building: false });
     await this.client.indices.updateAliases({
       actions: [{ add: { index: created, alias: this.alias } }],

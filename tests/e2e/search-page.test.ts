@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
+import type { SearchResult } from '../../src/search/query.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
 import { buildWeb } from '../../web/build.ts';
@@ -248,6 +249,32 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       // A javascript: PDF link is not offered.
       expect(await page.locator('.document a[href^="javascript"]').count()).toBe(0);
       await page.waitForTimeout(200); // room for an onerror/onload handler to have fired
+      expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(problems).toEqual([]);
+    });
+
+    test('a highlight the server failed to escape is still shown as text', async () => {
+      const { page, problems } = await openPage(server.url);
+      // The real answer, with its first fragment replaced by raw, unescaped markup: the page itself
+      // must let only <mark> through, whatever the server sends.
+      const raw = `<mark>${HOSTILE_SEARCH_TERM}</mark> ${scriptPayload} ${imagePayload} &amp; &lt;b&gt;`;
+      await page.route('**/api/search?*', async (route) => {
+        const response = await route.fetch();
+        const result = (await response.json()) as SearchResult;
+        for (const hit of result.hits) hit.highlights = [raw];
+        await route.fulfill({ response, json: result });
+      });
+      await typeQuery(page, HOSTILE_SEARCH_TERM);
+      const hits = await shownHits(page);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) {
+        expect(hit.snippets).toEqual([
+          `${HOSTILE_SEARCH_TERM} ${scriptPayload} ${imagePayload} & <b>`,
+        ]);
+        expect(hit.marks).toEqual([HOSTILE_SEARCH_TERM]);
+      }
+      expect(await page.locator('#hits :is(script, img, b)').count()).toBe(0);
+      await page.waitForTimeout(200);
       expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
       expect(problems).toEqual([]);
     });

@@ -5,7 +5,7 @@ import { ApiError, exportUrl, getDocument, search } from './api.ts';
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
 import { facetLabels, renderFacets } from './facets.ts';
-import { plural, passageTypeLabels } from './format.ts';
+import { formatCount, plural, passageTypeLabels } from './format.ts';
 import { renderHistogram } from './histogram.ts';
 import { renderHits, renderPagination } from './results.ts';
 import {
@@ -22,8 +22,8 @@ import {
 } from './state.ts';
 
 const TYPING_DELAY_MS = 250;
-/** The API pages up to 10,000 pages deep. */
-const MAX_PAGE = 10_000;
+/** Elasticsearch pages by offset up to 10,000 results (index.max_result_window); beyond, refine. */
+const BROWSABLE_RESULTS = 10_000;
 
 const input = byId<HTMLInputElement>('q');
 const form = byId<HTMLFormElement>('search-form');
@@ -152,14 +152,23 @@ function renderResults(result: SearchResult): void {
   );
   chart.replaceChildren(...(histogram ? [histogram] : []));
   renderActiveFilters();
-  message.replaceChildren(...(result.total === 0 ? [emptyMessage()] : []));
+  message.replaceChildren(
+    ...(result.total === 0
+      ? [emptyMessage()]
+      : result.hits.length === 0
+        ? [pastLastPageMessage()]
+        : []),
+  );
   hitsBox.replaceChildren(
     renderHits(result.hits, {
       documentUrl: (hit) => pageUrl({ ...state, doc: hit.documentId }) + `#${hit.id}`,
       onOpen: (event, hit) => openDocument(event, hit),
     }),
   );
-  const pageCount = Math.min(MAX_PAGE, Math.ceil(result.total / PAGE_SIZE));
+  const pageCount = Math.min(
+    Math.floor(BROWSABLE_RESULTS / PAGE_SIZE),
+    Math.ceil(result.total / PAGE_SIZE),
+  );
   const pages = renderPagination(
     state.page,
     pageCount,
@@ -172,7 +181,29 @@ function renderResults(result: SearchResult): void {
       hitsBox.querySelector('a')?.focus({ preventScroll: true });
     },
   );
-  pagination.replaceChildren(...(pages ? [pages] : []));
+  const beyond =
+    result.total > BROWSABLE_RESULTS &&
+    h(
+      'p',
+      { class: 'pagination-note' },
+      `Alleen de eerste ${formatCount(BROWSABLE_RESULTS)} treffers zijn door te bladeren: verfijn de zoekopdracht of exporteer de resultaten.`,
+    );
+  pagination.replaceChildren(...[pages, beyond].filter((node) => node instanceof Node));
+}
+
+function pastLastPageMessage(): HTMLElement {
+  const first = h('a', { href: pageUrl({ ...state, page: 1 }) }, 'Naar de eerste pagina');
+  first.addEventListener('click', (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate({ ...state, page: 1 });
+  });
+  return h(
+    'div',
+    { class: 'notice' },
+    h('h3', {}, `Pagina ${state.page} bestaat niet voor deze zoekopdracht`),
+    first,
+  );
 }
 
 function openDocument(event: MouseEvent, hit: SearchHit): void {

@@ -26,36 +26,44 @@ async function majorVersionOf(home: string): Promise<number | null> {
   }
 }
 
-async function candidateHomes(): Promise<string[]> {
-  const fromEnv = [process.env.ES_JAVA_HOME, process.env.JAVA_HOME].filter((home): home is string =>
-    Boolean(home),
-  );
-  let installed: string[] = [];
+async function installedHomes(jvmDir: string): Promise<string[]> {
   try {
-    installed = (await readdir(JVM_DIR)).map((name) => path.join(JVM_DIR, name));
+    return (await readdir(jvmDir)).map((name) => path.join(jvmDir, name));
   } catch {
-    // No /usr/lib/jvm on this machine: only the environment variables count.
+    return []; // No such directory on this machine.
   }
-  return [...fromEnv, ...installed];
 }
 
 /**
- * ES_JAVA_HOME wins when it is a suitable JDK; otherwise the newest JDK >= 21 among JAVA_HOME and
- * /usr/lib/jvm/*.
+ * ES_JAVA_HOME, when set, must be a JDK >= 21 (as for Elasticsearch's own scripts); otherwise the
+ * newest JDK >= 21 among JAVA_HOME and jvmDir/*.
  */
-export async function findJdk(): Promise<Jdk> {
-  const found: Jdk[] = [];
-  for (const home of await candidateHomes()) {
-    const majorVersion = await majorVersionOf(home);
+export async function findJdk(jvmDir = JVM_DIR): Promise<Jdk> {
+  const required = `a JDK >= ${MINIMUM_JAVA_VERSION} (java and javac)`;
+  const explicit = process.env.ES_JAVA_HOME;
+  if (explicit) {
+    const majorVersion = await majorVersionOf(explicit);
     if (majorVersion !== null && majorVersion >= MINIMUM_JAVA_VERSION) {
-      if (home === process.env.ES_JAVA_HOME) return { home, majorVersion };
-      found.push({ home, majorVersion });
+      return { home: explicit, majorVersion };
+    }
+    throw new MissingPrerequisiteError(`ES_JAVA_HOME=${explicit} is not ${required}`);
+  }
+  const candidates = [process.env.JAVA_HOME, ...(await installedHomes(jvmDir))].filter(
+    (home): home is string => Boolean(home),
+  );
+  let newest: Jdk | null = null;
+  for (const home of candidates) {
+    const majorVersion = await majorVersionOf(home);
+    if (
+      majorVersion !== null &&
+      majorVersion > (newest?.majorVersion ?? MINIMUM_JAVA_VERSION - 1)
+    ) {
+      newest = { home, majorVersion };
     }
   }
-  const newest = found.sort((a, b) => b.majorVersion - a.majorVersion)[0];
   if (!newest) {
     throw new MissingPrerequisiteError(
-      `Elasticsearch needs a JDK >= ${MINIMUM_JAVA_VERSION} (java and javac); none found in ES_JAVA_HOME, JAVA_HOME or ${JVM_DIR}/*. ` +
+      `Elasticsearch needs ${required}; none found in JAVA_HOME or ${jvmDir}/*. ` +
         'Install one (e.g. Debian package openjdk-21-jdk-headless or temurin-21-jdk) or set ES_JAVA_HOME.',
     );
   }

@@ -16,17 +16,23 @@ interface Marker {
   group: boolean;
 }
 
-// "1." but not "1.339" or "2.000.000,00", at most two digits (years are no item numbers).
-const markerPattern = /^\s*(\d{1,2})\.(?![\d.])\s*(.*)$/s;
+// "1." but not "1.339" or "2.000.000,00", at most two digits (years are no item numbers); also a
+// group "2 en 3." / "4-6.", numbered by its first question.
+const groupLink = String.raw`\s*(?:,|en|tot|-|–)\s*\d{1,2}`;
+const markerPattern = new RegExp(
+  String.raw`^\s*(\d{1,2})((?:${groupLink})*)\.(?![\d.])\s*(.*)$`,
+  's',
+);
+/** "1., 2. en 3. …": the rest of a group after its first number. */
 const groupContinuation = /^(,|(en|tot|-|–)\s*\d)/;
 
 export function parseMarker(line: string): Marker | null {
   const match = markerPattern.exec(line);
   if (!match) return null;
   const number = Number(match[1]);
-  const rest = match[2] ?? '';
+  const rest = match[3] ?? '';
   if (number === 0) return null;
-  return { number, rest, group: groupContinuation.test(rest) };
+  return { number, rest, group: Boolean(match[2]) || groupContinuation.test(rest) };
 }
 
 /** A line that ends a quotation: the quoted list inside an answer stops there. */
@@ -101,6 +107,11 @@ export function splitAnswers(
  * The federal data runs numbered items into one line ("…hoe?2. Zou er…"): this puts each item that
  * follows the end of a sentence on its own line, so splitQuestions/splitAnswers can see it.
  */
+const inlineItem = new RegExp(
+  String.raw`([.?!:;)"”])\s*(?=\d{1,2}(?:${groupLink})*\.(?![\d.])\s*[^\s\d])`,
+  'g',
+);
+
 export function splitInlineItems(text: string): string[] {
-  return text.replace(/([.?!:;)"”])\s*(?=\d{1,2}\.(?![\d.])\s*[^\s\d])/g, '$1\n').split('\n');
+  return text.replace(inlineItem, '$1\n').split('\n');
 }

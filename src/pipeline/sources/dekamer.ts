@@ -7,8 +7,8 @@ import { z } from 'zod';
 import type { DraftDocument, SourceResult } from '../draft.ts';
 import { dekamerDocumentId } from '../document-id.ts';
 import { collapseSpaces, displayLastFirst } from '../names.ts';
-import { splitInlineItems } from '../numbered-items.ts';
 import { segmentPassages } from '../written-question.ts';
+import { dekamerTextLines } from './dekamer-text.ts';
 
 const optionalText = z.string().nullish();
 
@@ -28,12 +28,6 @@ type DekamerLine = z.infer<typeof DekamerLine>;
 
 const blankToNull = (text: string | null | undefined) =>
   text?.trim() ? collapseSpaces(text) : null;
-
-/** "afgerond.De bedoeling": the data lost its paragraph breaks; a sentence glued to the next gets one back. */
-const restoreParagraphs = (text: string) =>
-  text.replace(/([\p{Ll})][.?!])(?=\p{Lu}\p{Ll})/gu, '$1\n');
-
-const textLines = (text: string) => splitInlineItems(restoreParagraphs(text.trim()));
 
 function themes(record: DekamerLine): string[] {
   const all = [record.question_theme_main, ...(record.question_theme ?? '').split(',')];
@@ -58,8 +52,8 @@ export function dekamerDocument(record: DekamerLine, source: string): DraftDocum
     ministerOffice: blankToNull(record.answer_department),
     pdfUrl: null,
     passages: segmentPassages(
-      textLines(questionText),
-      record.answer?.trim() ? textLines(record.answer) : [],
+      dekamerTextLines(questionText),
+      record.answer?.trim() ? dekamerTextLines(record.answer) : [],
     ),
   };
 }

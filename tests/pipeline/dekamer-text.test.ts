@@ -22,6 +22,14 @@ describe('dekamerTextLines', () => {
     );
   });
 
+  it('puts run-in sub-items on their own line', () => {
+    expect(dekamerTextLines('1. Wat de meldingsplicht betreft.a) Hoe vaak?b) Waarom?')).toEqual([
+      '1. Wat de meldingsplicht betreft.',
+      'a) Hoe vaak?',
+      'b) Waarom?',
+    ]);
+  });
+
   it('repairs amounts with a stray space after the first group', () => {
     expect(
       dekamerTextLines('rechtzettingen: 151. 984.161,50 euro en (2. 300.700 verpakkingen)'),

@@ -99,7 +99,7 @@ export const acronymOnly = handMade('test-acronym', { title: 'Oproep innovatiepr
 ]);
 
 export const undated = handMade('test-undated', { date: null, title: 'Ongedateerde vraag' }, [
-  'Deze vraag over fietspaden heeft geen datum.',
+  'Deze vraag over de fiets heeft geen datum.',
 ]);
 
 export const handMadeDocuments = [hostile, fullNameOnly, acronymOnly, undated];

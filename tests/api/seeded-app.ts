@@ -26,6 +26,8 @@ export interface SeededApp {
   app: Express;
   backend: SearchBackend;
   seeds: DocumentRecord[];
+  /** The embedded store's directory (what VRAAGBAAK_DATA_DIR would name). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function openSeededApp(): Promise<SeededApp> {
     app: createApp({ backend, logger: pino({ level: 'silent' }) }),
     backend,
     seeds,
+    dataDir,
     async close() {
       await backend.close();
       await rm(dataDir, { recursive: true, force: true });

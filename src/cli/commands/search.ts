@@ -1,5 +1,7 @@
 // `vraagbaak search <query>`: the search API's answer in the terminal, matches in bold colour.
 import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import { BackendUnavailableError } from '../../search/backend.ts';
 import { createBackend } from '../../search/create-backend.ts';
 import { SearchQuery, type SearchHit, type SearchResult } from '../../search/query.ts';
 
@@ -87,17 +89,19 @@ export function registerSearch(program: Command): void {
         page: options.page,
         sort: options.sort,
       });
-      if (!parsed.success) command.error(`invalid search: ${parsed.error.message}`);
+      if (!parsed.success) command.error(`invalid search:\n${z.prettifyError(parsed.error)}`);
       const backend = await createBackend(options.backend);
+      let result: SearchResult;
       try {
-        const result = await backend.search(parsed.data);
-        console.log(
-          options.json
-            ? JSON.stringify(result, null, 2)
-            : formatResult(result, process.stdout.isTTY),
-        );
+        result = await backend.search(parsed.data);
+      } catch (error) {
+        if (!(error instanceof BackendUnavailableError)) throw error;
+        command.error(`search backend unavailable: ${error.reason}`);
       } finally {
         await backend.close();
       }
+      console.log(
+        options.json ? JSON.stringify(result, null, 2) : formatResult(result, process.stdout.isTTY),
+      );
     });
 }

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
@@ -221,7 +222,54 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       expect(rows).toHaveLength(crevits);
       expect(new Set(rows.map((row) => row.minister))).toEqual(new Set(['Hilde Crevits']));
       expect(rows.map((row) => row.documentId)).toContain(seed000.id);
+
+      const [excel] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#export-xlsx'),
+      ]);
+      expect(excel.suggestedFilename()).toMatch(/\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await excel.path());
+      expect(workbook.worksheets[0]?.actualRowCount).toBe(1 + crevits);
+
+      // One control clears every filter.
+      await page.click('#clear-filters');
+      await urlHas(page, 'minister', null);
+      await settled(page);
+      expect(await shownTotal(page)).toBe(total);
+      expect(await page.isVisible('#clear-filters')).toBe(false);
       expect(problems).toEqual([]);
+    });
+
+    test('amount and date filters narrow to passages that qualify', async () => {
+      const { page } = await openPage(`${server.url}?q=begeleidingstraject`);
+      const passages = new Map(
+        seeds.flatMap((d) => d.passages.map((p) => [p.id, { ...p, date: d.date }])),
+      );
+      const minimum = 600_000;
+      await page.fill('#amount-min', String(minimum));
+      await page.press('#amount-min', 'Tab');
+      await urlHas(page, 'amountMin', String(minimum));
+      await settled(page);
+      const rich = await shownHits(page);
+      expect(rich.length).toBeGreaterThan(0);
+      for (const hit of rich) {
+        const amounts = passages
+          .get(hit.id)
+          ?.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : []));
+        expect(Math.max(...(amounts ?? []))).toBeGreaterThanOrEqual(minimum);
+      }
+
+      await page.goto(`${server.url}?q=begeleidingstraject`);
+      await settled(page);
+      await page.fill('#date-to', '2019-12-31');
+      await page.press('#date-to', 'Tab');
+      await urlHas(page, 'dateTo', '2019-12-31');
+      await settled(page);
+      const early = await shownHits(page);
+      expect(early.length).toBeGreaterThan(0);
+      const dateOf = (id: string) => passages.get(id)?.date ?? 'undated';
+      for (const hit of early) expect(dateOf(hit.id) <= '2019-12-31', dateOf(hit.id)).toBe(true);
     });
 
     test('markup in passages, titles and names is shown as text and never runs', async () => {

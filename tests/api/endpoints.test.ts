@@ -1,4 +1,7 @@
 // The API's other endpoints and its error handling, against the real embedded backend.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +172,28 @@ describe('GET /api/openapi.json', () => {
 });
 
 describe('the HTTP layer', () => {
+  it('serves the search page from the web root, under the same CSP', async () => {
+    const webRoot = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-web-'));
+    try {
+      await writeFile(path.join(webRoot, 'index.html'), '<!doctype html><title>Vraagbaak</title>');
+      await writeFile(path.join(webRoot, 'app.js'), 'export {};');
+      const app = createApp({
+        backend: seeded.backend,
+        logger: pino({ level: 'silent' }),
+        webRoot,
+      });
+      const page = await request(app).get('/');
+      expect(page.status).toBe(200);
+      expect(page.type).toBe('text/html');
+      expect(page.text).toContain('<title>Vraagbaak</title>');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect((await request(app).get('/app.js')).type).toMatch(/javascript$/);
+      expect((await request(app).get('/api/health')).status).toBe(200);
+    } finally {
+      await rm(webRoot, { recursive: true, force: true });
+    }
+  });
+
   it('answers unknown routes with 404 JSON', async () => {
     for (const url of ['/api/nothing-here', '/no/such/page']) {
       const response = await request(seeded.app).get(url);

@@ -26,7 +26,7 @@ let dataDir: string;
 const running = new Set<ChildProcess>();
 
 /** Starts the CLI exactly as `npm start` does, on port 0, and waits for its "listening" line. */
-async function startServer(): Promise<Server> {
+async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/vraagbaak.js', 'serve', '--port', '0'], {
     cwd: repoRoot,
@@ -35,6 +35,7 @@ async function startServer(): Promise<Server> {
       VRAAGBAAK_DATA_DIR: dataDir,
       VRAAGBAAK_BACKEND: 'embedded',
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -106,5 +107,17 @@ describe('vraagbaak serve', () => {
     console.info(
       `serve ready: cold start ${Math.round(first.readyMs)} ms, warm start ${Math.round(second.readyMs)} ms`,
     );
+  });
+
+  it('still serves when Elasticsearch is unreachable at start, with health 503 and the reason', async () => {
+    const server = await startServer({
+      VRAAGBAAK_BACKEND: 'elasticsearch',
+      ELASTICSEARCH_URL: 'http://127.0.0.1:1',
+    });
+    expect(server.logs.find((l) => l.msg.startsWith('search backend unreachable'))).toBeDefined();
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'unavailable', backend: 'elasticsearch' });
+    expect(await server.stop()).toBe(0);
   });
 });

@@ -1,37 +1,52 @@
-// Search-box suggestions: titles, organisations, askers and ministers with a word starting with
-// the typed prefix (case-insensitive), most frequent (in documents) first.
+// Search-box suggestions, as the Elasticsearch backend gives them: organisations, ministers,
+// askers and titles with a word starting with the typed prefix (any letter case), each kind's
+// values by passage count, then the kinds interleaved so every kind gets a place.
 import type { Suggestion } from '../backend.ts';
+import type { IndexedPassage } from '../indexed-passage.ts';
 import type { PassageIndex } from './passage-index.ts';
 
+const kinds: Record<Suggestion['kind'], (p: IndexedPassage) => (string | null)[]> = {
+  organisation: (p) => p.organisations,
+  minister: (p) => [p.minister],
+  asker: (p) => [p.asker],
+  title: (p) => [p.title],
+};
+
+/** A word starts at the beginning or after a character that is not an ASCII letter or digit. */
+function hasWordStartingWith(value: string, prefix: string): boolean {
+  const lower = value.toLowerCase();
+  for (let at = lower.indexOf(prefix); at !== -1; at = lower.indexOf(prefix, at + 1)) {
+    if (at === 0 || !/[a-zA-Z0-9]/.test(value[at - 1] ?? '')) return true;
+  }
+  return false;
+}
+
 export function suggestions(index: PassageIndex, prefix: string, limit: number): Suggestion[] {
-  const wanted = prefix.trim().toLowerCase();
+  const wanted = prefix.toLowerCase();
   if (wanted === '' || limit <= 0) return [];
-  const startsAWord = (value: string) => {
-    const lower = value.toLowerCase();
-    return lower.startsWith(wanted) || lower.includes(` ${wanted}`);
-  };
-  // Counted once per document, keyed by kind and value.
-  const counts = new Map<string, { suggestion: Suggestion; documents: Set<string> }>();
-  const add = (kind: Suggestion['kind'], value: string | null, documentId: string) => {
-    if (value === null || !startsAWord(value)) return;
-    const key = `${kind}\u0000${value}`;
-    let entry = counts.get(key);
-    if (!entry) counts.set(key, (entry = { suggestion: { value, kind }, documents: new Set() }));
-    entry.documents.add(documentId);
-  };
-  for (const passage of index.allPassages()) {
-    add('title', passage.title, passage.documentId);
-    add('asker', passage.asker, passage.documentId);
-    add('minister', passage.minister, passage.documentId);
-    for (const organisation of passage.organisations) {
-      add('organisation', organisation, passage.documentId);
+  const columns = (Object.keys(kinds) as Suggestion['kind'][]).map((kind) => {
+    const counts = new Map<string, number>();
+    for (const passage of index.allPassages()) {
+      for (const value of new Set(kinds[kind](passage))) {
+        if (value !== null && hasWordStartingWith(value, wanted)) {
+          counts.set(value, (counts.get(value) ?? 0) + 1);
+        }
+      }
+    }
+    return [...counts]
+      .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, limit)
+      .map(([value]): Suggestion => ({ value, kind }));
+  });
+  const result: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (let row = 0; result.length < limit && columns.some((c) => row < c.length); row++) {
+    for (const column of columns) {
+      const suggestion = column[row];
+      if (!suggestion || seen.has(suggestion.value) || result.length >= limit) continue;
+      seen.add(suggestion.value);
+      result.push(suggestion);
     }
   }
-  return [...counts.values()]
-    .sort(
-      (a, b) =>
-        b.documents.size - a.documents.size || a.suggestion.value.localeCompare(b.suggestion.value),
-    )
-    .slice(0, limit)
-    .map((entry) => entry.suggestion);
+  return result;
 }

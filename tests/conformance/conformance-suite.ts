@@ -1,0 +1,278 @@
+// One suite of query-model cases that every SearchBackend must pass: the embedded engine and
+// Elasticsearch run the very same expectations (tests/conformance/*.test.ts). The corpus is the
+// seeds through the real pipeline plus the hand-made documents of ./fixture.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentRecord } from '../../src/model/document.ts';
+import type { IndexReport, SearchBackend } from '../../src/search/backend.ts';
+import {
+  SearchQuery,
+  facetNames,
+  type FacetName,
+  type SearchHit,
+  type SearchQueryInput,
+  type SearchResult,
+} from '../../src/search/query.ts';
+import {
+  SEEDS_DIR,
+  allowances,
+  bikes,
+  enterprise,
+  handMadeDocuments,
+  hostileHtml,
+  parseAll,
+  stream,
+} from './fixture.ts';
+
+function hitHas(hit: SearchHit, facet: FacetName, value: string): boolean {
+  switch (facet) {
+    case 'theme':
+      return hit.themes.includes(value);
+    case 'year':
+      return hit.date?.slice(0, 4) === value;
+    case 'type':
+      return hit.type === value;
+    case 'organisation':
+      return hit.entities.some((e) => e.type === 'organisation' && e.canonical === value);
+    default:
+      return hit[facet] === value;
+  }
+}
+
+const passageId = (document: DocumentRecord, type: string, number: number) =>
+  `${document.id}:${type}:${number}`;
+
+export function conformanceSuite(name: string, makeBackend: () => Promise<SearchBackend>): void {
+  describe(`conformance: ${name}`, () => {
+    let backend: SearchBackend;
+    let documents: DocumentRecord[];
+    let report: IndexReport;
+    const passageCount = () => documents.reduce((sum, d) => sum + d.passages.length, 0);
+
+    const search = (input: SearchQueryInput): Promise<SearchResult> =>
+      backend.search(SearchQuery.parse(input));
+
+    /** Every hit of a query, walking the cursor. */
+    async function allHits(input: SearchQueryInput): Promise<SearchHit[]> {
+      const hits: SearchHit[] = [];
+      let after: string | undefined;
+      do {
+        const result = await search({ ...input, size: 100, ...(after ? { after } : {}) });
+        hits.push(...result.hits);
+        after = result.nextCursor ?? undefined;
+      } while (after);
+      return hits;
+    }
+    const idsOf = async (input: SearchQueryInput) => (await allHits(input)).map((h) => h.id);
+
+    beforeAll(async () => {
+      backend = await makeBackend();
+      await backend.clear();
+      documents = [...handMadeDocuments, ...(await parseAll([SEEDS_DIR]))];
+      report = await backend.index(stream(documents), { mode: 'rebuild' });
+    });
+
+    afterAll(async () => {
+      await backend?.clear();
+      await backend?.close();
+    });
+
+    it('indexes every document and passage, and says so in its report and stats', async () => {
+      expect(report).toEqual({
+        documents: documents.length,
+        passages: passageCount(),
+        failures: [],
+      });
+      expect(await backend.stats()).toEqual({
+        documents: documents.length,
+        passages: passageCount(),
+      });
+    });
+
+    it('matches everything for an empty query and nothing for operators alone', async () => {
+      expect((await search({ q: '' })).total).toBe(passageCount());
+      expect((await search({ q: '  *  ' })).total).toBe(passageCount());
+      for (const q of ['|', '-', '""', '()']) expect((await search({ q })).total, q).toBe(0);
+    });
+
+    it('matches inflected forms through stemming and marks them', async () => {
+      const hits = await allHits({ q: 'fiets' });
+      const question = hits.find((h) => h.id === passageId(bikes, 'question', 1));
+      expect(question?.highlights.join(' ')).toContain('<mark>fietsen</mark>');
+      expect(hits.map((h) => h.id)).toContain(passageId(bikes, 'answer', 1));
+    });
+
+    it('matches a quoted phrase only where its words stand together', async () => {
+      const phrase = await idsOf({ q: '"sociale zekerheid"' });
+      const words = await idsOf({ q: 'sociale zekerheid' });
+      const scattered = passageId(allowances, 'question', 1); // "zekerheid over hun sociale …"
+      expect(phrase).toContain(passageId(allowances, 'answer', 1));
+      expect(phrase).toContain(passageId(enterprise, 'answer', 2));
+      expect(phrase).not.toContain(scattered);
+      expect(words).toContain(scattered);
+      expect(words).toEqual(expect.arrayContaining(phrase));
+    });
+
+    it('excludes passages with a -term', async () => {
+      const ids = await idsOf({ q: 'fietsen -Antwerpen' });
+      expect(ids).toContain(passageId(bikes, 'answer', 1));
+      expect(ids).not.toContain(passageId(bikes, 'question', 1));
+    });
+
+    it('unites both sides of a | b', async () => {
+      const either = await idsOf({ q: 'ondernemers | fietsen' });
+      const union = new Set([
+        ...(await idsOf({ q: 'ondernemers' })),
+        ...(await idsOf({ q: 'fietsen' })),
+      ]);
+      expect(new Set(either)).toEqual(union);
+      expect(union.size).toBeGreaterThan(0);
+    });
+
+    it('matches a prefix* against indexed terms', async () => {
+      const ids = await idsOf({ q: 'fietsenst*' });
+      expect(ids).toContain(passageId(bikes, 'answer', 1)); // fietsenstallingen
+      expect(ids).not.toContain(passageId(bikes, 'question', 1));
+    });
+
+    it('filters on each facet value with the count the facet announced', async () => {
+      const unfiltered = await search({ q: '', size: 0 });
+      for (const facet of facetNames) {
+        const top = unfiltered.facets[facet][0];
+        expect(top, `facet ${facet} has values`).toBeDefined();
+        const hits = await allHits({ q: '', filters: { [facet]: [top!.value] } });
+        expect(hits.length, `${facet}=${top!.value}`).toBe(top!.count);
+        for (const hit of hits) expect(hitHas(hit, facet, top!.value), hit.id).toBe(true);
+      }
+    });
+
+    it('counts facets disjunctively: OR within a facet, AND across facets', async () => {
+      const unfiltered = await search({ q: '', size: 0 });
+      const filtered = await search({ q: '', filters: { theme: ['Mobiliteit'] }, size: 100 });
+      // The theme facet ignores its own filter, so other themes stay selectable with their counts.
+      expect(filtered.facets.theme).toEqual(unfiltered.facets.theme);
+      expect(filtered.total).toBe(bikes.passages.length);
+      const askers = filtered.facets.asker;
+      expect(askers).toEqual([{ value: 'Jan Peeters', count: bikes.passages.length }]);
+
+      const either = await allHits({ q: '', filters: { theme: ['Mobiliteit', 'Welzijn'] } });
+      expect(either.length).toBe(bikes.passages.length + allowances.passages.length);
+
+      const both = await search({
+        q: '',
+        filters: { theme: ['Mobiliteit', 'Welzijn'], minister: ['Wouter Beke'] },
+        size: 100,
+      });
+      expect(both.hits.map((h) => h.documentId)).toEqual(
+        allowances.passages.map(() => allowances.id),
+      );
+      expect(both.facets.minister).toEqual([
+        { value: 'Lydia Peeters', count: bikes.passages.length },
+        { value: 'Wouter Beke', count: allowances.passages.length },
+      ]);
+    });
+
+    it('filters on an amount range', async () => {
+      const hits = await allHits({ q: '', amountMin: 100_000 });
+      const ids = hits.map((h) => h.id);
+      expect(ids).toContain(passageId(bikes, 'answer', 1));
+      expect(ids).toContain(passageId(enterprise, 'answer', 1));
+      expect(ids).not.toContain(passageId(allowances, 'answer', 1));
+      for (const hit of hits) {
+        const amounts = hit.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : []));
+        expect(Math.max(...amounts), hit.id).toBeGreaterThanOrEqual(100_000);
+      }
+      const small = await idsOf({ q: '', amountMin: 1_000, amountMax: 10_000 });
+      expect(small).toContain(passageId(allowances, 'answer', 1));
+      expect(small).not.toContain(passageId(bikes, 'answer', 1));
+    });
+
+    it('filters on a date range', async () => {
+      const hits = await allHits({ q: '', dateFrom: '2021-01-01', dateTo: '2021-12-31' });
+      expect(hits.map((h) => h.documentId)).toContain(bikes.id);
+      for (const hit of hits) expect(hit.date?.slice(0, 4), hit.id).toBe('2021');
+    });
+
+    it('sorts by date, newest first, undated last', async () => {
+      const hits = await allHits({ q: '', sort: 'date' });
+      const dates = hits.map((h) => h.date ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
+      expect(hits.at(-1)?.documentId).toBe(hostileHtml.id);
+    });
+
+    it('walks all hits with the cursor, without repeats, in page order', async () => {
+      const everything = (await search({ q: 'de', size: 100 })).hits.map((h) => h.id);
+      const walked: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await search({ q: 'de', size: 3, ...(after ? { after } : {}) });
+        walked.push(...page.hits.map((h) => h.id));
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      expect(walked).toEqual(everything);
+      const second = await search({ q: 'de', size: 3, page: 2 });
+      expect(second.hits.map((h) => h.id)).toEqual(everything.slice(3, 6));
+    });
+
+    it('collapses passages to one hit per document with its matching passages', async () => {
+      const passages = await allHits({ q: 'sociale' });
+      const grouped = await allHits({ q: 'sociale', groupBy: 'document' });
+      const perDocument = new Map<string, number>();
+      for (const hit of passages) {
+        perDocument.set(hit.documentId, (perDocument.get(hit.documentId) ?? 0) + 1);
+      }
+      expect(grouped.map((h) => h.documentId).sort()).toEqual([...perDocument.keys()].sort());
+      for (const hit of grouped) {
+        expect(hit.matchingPassages, hit.documentId).toBe(perDocument.get(hit.documentId));
+      }
+      const result = await search({ q: 'sociale', groupBy: 'document', size: 1 });
+      expect(result.total).toBe(perDocument.size);
+    });
+
+    it('highlights with <mark> in HTML-escaped text', async () => {
+      const [hit] = await allHits({ q: 'website', filters: { type: ['question'] } });
+      const html = hit?.highlights.join(' ') ?? '';
+      expect(html).toContain('<mark>website</mark>');
+      expect(html).toContain('&lt;script&gt;');
+      expect(html).not.toMatch(/<(?!\/?mark>)/);
+    });
+
+    it('returns a document with its answers paired to their questions', async () => {
+      for (const original of documents) {
+        const stored = await backend.getDocument(original.id);
+        expect(stored, original.id).toEqual(original);
+        const questions = new Map(
+          stored!.passages.filter((p) => p.type === 'question').map((p) => [p.id, p]),
+        );
+        for (const answer of stored!.passages.filter((p) => p.questionId !== null)) {
+          expect(questions.get(answer.questionId!)?.number, answer.id).toBe(answer.number);
+        }
+      }
+      expect(await backend.getDocument('no-such-document')).toBeNull();
+    });
+
+    it('gives per-year counts for the histogram', async () => {
+      const result = await search({ q: '', size: 0 });
+      const dated = documents.flatMap((d) => (d.date ? d.passages : []));
+      expect(result.histogram.reduce((sum, bar) => sum + bar.count, 0)).toBe(dated.length);
+      const years = result.histogram.map((bar) => bar.year);
+      expect(years).toEqual([...years].sort((a, b) => a - b));
+    });
+
+    it('suggests titles by a word prefix', async () => {
+      const suggestions = await backend.suggest('diefst', 5);
+      expect(suggestions).toContainEqual({ value: 'Diefstallen aan stations', kind: 'title' });
+    });
+
+    it('never duplicates when the same documents are indexed again', async () => {
+      const before = await search({ q: 'fiets', size: 100 });
+      const again = await backend.index(stream(documents));
+      expect(again.failures).toEqual([]);
+      expect(await backend.stats()).toEqual({
+        documents: documents.length,
+        passages: passageCount(),
+      });
+      const after = await search({ q: 'fiets', size: 100 });
+      expect(after.hits.map((h) => h.id)).toEqual(before.hits.map((h) => h.id));
+    });
+  });
+}

@@ -1,0 +1,179 @@
+// Documents for the conformance suite: the seeds through the real pipeline, plus a few hand-made
+// question/answer documents written so each query-model feature has something to find (inflected
+// forms, a phrase and its scattered words, amounts, dates, hostile HTML).
+import path from 'node:path';
+import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
+import { parseDocuments } from '../../src/pipeline/pipeline.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SEEDS_DIR = path.join(REPO_ROOT, 'seeds');
+export const DEKAMER = path.resolve(REPO_ROOT, '../shared/corpus/dekamer-2017.jsonl.gz');
+
+/** Every document of the given paths; a file that fails to parse fails the test. */
+export async function parseAll(paths: string[]): Promise<DocumentRecord[]> {
+  const documents: DocumentRecord[] = [];
+  for await (const result of parseDocuments(paths)) {
+    if (!result.ok) throw new Error(`${result.file}: ${result.reason}`);
+    documents.push(result.document);
+  }
+  return documents;
+}
+
+export async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+/** Entities for every occurrence of the given spans: [text, entity fields]. */
+function entitiesIn(text: string, spans: [string, Record<string, unknown>][]): Entity[] {
+  return spans.flatMap(([span, fields]) => {
+    const start = text.indexOf(span);
+    if (start === -1) throw new Error(`fixture: "${span}" is not in "${text}"`);
+    return [{ text: span, start, end: start + span.length, ...fields } as Entity];
+  });
+}
+
+type Spans = [string, Record<string, unknown>][];
+
+function questionAndAnswer(
+  documentId: string,
+  pairs: { question: string; answer: string; entities?: Spans }[],
+): Passage[] {
+  return pairs.flatMap(({ question, answer, entities = [] }, i) => {
+    const number = i + 1;
+    const questionId = `${documentId}:question:${number}`;
+    const own = (text: string) => entities.filter(([span]) => text.includes(span));
+    return [
+      {
+        id: questionId,
+        documentId,
+        type: 'question' as const,
+        number,
+        questionId: null,
+        position: 2 * i,
+        text: question,
+        language: 'nld',
+        entities: entitiesIn(question, own(question)),
+      },
+      {
+        id: `${documentId}:answer:${number}`,
+        documentId,
+        type: 'answer' as const,
+        number,
+        questionId,
+        position: 2 * i + 1,
+        text: answer,
+        language: 'nld',
+        entities: entitiesIn(answer, own(answer)),
+      },
+    ];
+  });
+}
+
+function document(
+  id: string,
+  fields: Omit<DocumentRecord, 'id' | 'source' | 'passages' | 'pdfUrl' | 'ministerOffice'>,
+  pairs: Parameters<typeof questionAndAnswer>[1],
+): DocumentRecord {
+  return {
+    id,
+    source: 'tests/conformance/fixture.ts',
+    pdfUrl: null,
+    ministerOffice: null,
+    ...fields,
+    passages: questionAndAnswer(id, pairs),
+  };
+}
+
+const VLAIO = 'Agentschap Innoveren en Ondernemen (VLAIO)';
+const amount = (value: number) => ({ type: 'amount', value, vat: null });
+const organisation = { type: 'organisation', canonical: VLAIO };
+
+export const bikes = document(
+  'cf-bikes',
+  {
+    number: '901',
+    date: '2021-03-10',
+    title: 'Diefstallen aan stations',
+    themes: ['Mobiliteit'],
+    asker: 'Jan Peeters',
+    party: 'CD&V',
+    minister: 'Lydia Peeters',
+  },
+  [
+    {
+      question: 'Hoeveel fietsen werden in 2020 gestolen aan de stations van Gent en Antwerpen?',
+      answer:
+        'In 2020 werden 1.200 fietsen gestolen. De overheid investeerde 250.000 euro in bewaakte fietsenstallingen.',
+      entities: [['250.000 euro', amount(250_000)]],
+    },
+  ],
+);
+
+export const enterprise = document(
+  'cf-enterprise',
+  {
+    number: '902',
+    date: '2022-06-01',
+    title: 'Steun aan ondernemers',
+    themes: ['Economie', 'Werk'],
+    asker: 'An De Smet',
+    party: 'N-VA',
+    minister: 'Hilde Crevits',
+  },
+  [
+    {
+      question: 'Hoeveel ondernemers kregen steun van het Agentschap Innoveren en Ondernemen?',
+      answer: 'Het agentschap ondersteunde 3.400 ondernemers met een budget van 12 miljoen euro.',
+      entities: [
+        ['Agentschap Innoveren en Ondernemen', organisation],
+        ['12 miljoen euro', amount(12_000_000)],
+      ],
+    },
+    {
+      question: 'Wat is de stand van zaken van de sociale economie?',
+      answer:
+        'De sociale economie groeit. Voor de sociale zekerheid van werknemers verwijs ik naar de federale overheid.',
+    },
+  ],
+);
+
+export const allowances = document(
+  'cf-allowances',
+  {
+    number: '903',
+    date: '2020-11-20',
+    title: 'Uitkeringen voor gezinnen',
+    themes: ['Welzijn'],
+    asker: 'Jan Peeters',
+    party: 'CD&V',
+    minister: 'Wouter Beke',
+  },
+  [
+    {
+      question: 'Krijgen gezinnen zekerheid over hun sociale uitkeringen in 2021?',
+      answer: 'De sociale zekerheid blijft gegarandeerd, met 5.000 euro per gezin.',
+      entities: [['5.000 euro', amount(5_000)]],
+    },
+  ],
+);
+
+export const hostileHtml = document(
+  'cf-hostile',
+  {
+    number: null,
+    date: null,
+    title: 'Code op de website',
+    themes: ['Digitalisering'],
+    asker: null,
+    party: null,
+    minister: null,
+  },
+  [
+    {
+      question: 'Waarom toont de website <script>alert("x")</script> & <b>vet</b> aan bezoekers?',
+      answer: 'De website wordt nagekeken; de code is verwijderd.',
+    },
+  ],
+);
+
+export const handMadeDocuments = [bikes, enterprise, allowances, hostileHtml];

@@ -26,7 +26,7 @@ const markerPattern = new RegExp(
 /** "1., 2. en 3. …": the rest of a group after its first number. */
 const groupContinuation = /^(,|(en|tot|-|–)\s*\d)/;
 
-export function parseMarker(line: string): Marker | null {
+function parseMarker(line: string): Marker | null {
   const match = markerPattern.exec(line);
   if (!match) return null;
   const number = Number(match[1]);
@@ -103,15 +103,15 @@ export function splitAnswers(
   return { intro, answers };
 }
 
-/**
- * The federal data runs numbered items into one line ("…hoe?2. Zou er…"): this puts each item that
- * follows the end of a sentence on its own line, so splitQuestions/splitAnswers can see it.
- */
 const inlineItem = new RegExp(
   String.raw`([.?!:;)"”])\s*(?=\d{1,2}(?:${groupLink})*\.(?![\d.])\s*[^\s\d])`,
   'g',
 );
 
+/**
+ * The federal data runs numbered items into one line ("…hoe?2. Zou er…"): this puts each item that
+ * follows the end of a sentence on its own line, so splitQuestions/splitAnswers can see it.
+ */
 export function splitInlineItems(text: string): string[] {
   return text.replace(inlineItem, '$1\n').split('\n');
 }

@@ -28,6 +28,10 @@ describe('dekamerTextLines', () => {
       'a) Hoe vaak?',
       'b) Waarom?',
     ]);
+    // A reference to sub-question "3. c)" is no sub-item.
+    expect(dekamerTextLines('1., 2., 3. b), 3. c) en 4. Er wordt verwezen')).toEqual([
+      '1., 2., 3. b), 3. c) en 4. Er wordt verwezen',
+    ]);
   });
 
   it('repairs amounts with a stray space after the first group', () => {

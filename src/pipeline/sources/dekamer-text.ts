@@ -9,7 +9,9 @@ const restoreParagraphs = (text: string) =>
 
 /** "uit:- een medewerker;- twee" and "betreft.a) Hoe vaak" → one bullet or sub-item a line. */
 const restoreBullets = (text: string) =>
-  text.replace(/([:;])\s*-\s+(?=\S)/g, '$1\n- ').replace(/([.?!:;])\s*(?=\p{Ll}\)\s)/gu, '$1\n');
+  text
+    .replace(/([:;])\s*-\s+(?=\S)/g, '$1\n- ')
+    .replace(/(\p{L}[.?!:;])\s*(?=\p{Ll}\)\s)/gu, '$1\n');
 
 /**
  * "bedrag: 5. 551.323,14 euro" → "5.551.323,14 euro". Only after a word, colon, bracket or bullet (never

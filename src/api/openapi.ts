@@ -21,7 +21,7 @@ function recordSchemas(): Record<string, JsonSchema> {
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonSchema> };
   return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _drop, ...schema }]) => [id, schema]),
+    Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...schema }]) => [id, schema]),
   );
 }
 
@@ -31,9 +31,10 @@ function queryParameters(schema: z.ZodType) {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
-  return Object.entries(properties).map(([name, property]) => ({
+  return Object.entries(properties).map(([name, { description, ...property }]) => ({
     name,
     in: 'query',
+    description,
     required: required.includes(name),
     schema: property,
     ...(property.type === 'array' ? { style: 'form', explode: true } : {}),

@@ -17,28 +17,36 @@ const numeric = <T extends z.ZodType>(schema: T) =>
   );
 
 const filterParams = {
-  theme: repeatable(filters.theme),
-  minister: repeatable(filters.minister),
-  asker: repeatable(filters.asker),
-  party: repeatable(filters.party),
-  year: repeatable(filters.year),
-  type: repeatable(filters.type),
-  organisation: repeatable(filters.organisation),
-  amountMin: numeric(SearchQuery.shape.amountMin),
-  amountMax: numeric(SearchQuery.shape.amountMax),
-  dateFrom: SearchQuery.shape.dateFrom,
-  dateTo: SearchQuery.shape.dateTo,
+  theme: repeatable(filters.theme).describe('Theme of the document; repeat for any of several.'),
+  minister: repeatable(filters.minister).describe('Answering minister; repeatable.'),
+  asker: repeatable(filters.asker).describe('Member who asked the question; repeatable.'),
+  party: repeatable(filters.party).describe("The asker's party; repeatable."),
+  year: repeatable(filters.year).describe('Year of the question (YYYY); repeatable.'),
+  type: repeatable(filters.type).describe('Passage type; repeatable.'),
+  organisation: repeatable(filters.organisation).describe(
+    'Organisation named in the passage (canonical name); repeatable.',
+  ),
+  amountMin: numeric(SearchQuery.shape.amountMin).describe(
+    'Passages naming an amount of at least this many euro.',
+  ),
+  amountMax: numeric(SearchQuery.shape.amountMax).describe(
+    'Passages naming an amount of at most this many euro.',
+  ),
+  dateFrom: SearchQuery.shape.dateFrom.describe('Questions dated on or after (YYYY-MM-DD).'),
+  dateTo: SearchQuery.shape.dateTo.describe('Questions dated on or before (YYYY-MM-DD).'),
 };
 
 export const SearchParams = z
   .object({
-    q: SearchQuery.shape.q,
+    q: SearchQuery.shape.q.describe(
+      'Search text: all terms must match; "phrase", -exclude, a | b, prefix*. Empty matches all.',
+    ),
     ...filterParams,
     sort: SearchQuery.shape.sort,
-    page: numeric(SearchQuery.shape.page),
-    size: numeric(SearchQuery.shape.size),
-    after: SearchQuery.shape.after,
-    groupBy: SearchQuery.shape.groupBy,
+    page: numeric(SearchQuery.shape.page).describe('1-based page; use `after` for deep paging.'),
+    size: numeric(SearchQuery.shape.size).describe('Hits per page.'),
+    after: SearchQuery.shape.after.describe("The previous result's `nextCursor`."),
+    groupBy: SearchQuery.shape.groupBy.describe('`document`: one hit per document.'),
   })
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;

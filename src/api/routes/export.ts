@@ -12,8 +12,14 @@ import { SearchParams, toSearchQuery } from '../search-params.ts';
  * (page, size, after, groupBy) are validated but ignored: an export holds every matching passage.
  */
 export const ExportParams = SearchParams.extend({
-  format: z.enum(['csv', 'xlsx']),
-  limit: z.coerce.number().int().min(1).max(MAX_EXPORT_ROWS).default(MAX_EXPORT_ROWS),
+  format: z.enum(['csv', 'xlsx']).describe('Spreadsheet format.'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_EXPORT_ROWS)
+    .default(MAX_EXPORT_ROWS)
+    .describe('At most this many passages.'),
 }).strict();
 
 const formats = {

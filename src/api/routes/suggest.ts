@@ -5,8 +5,8 @@ import { parseRequest } from '../errors.ts';
 
 export const SuggestParams = z
   .object({
-    q: z.string().trim().min(1).max(100),
-    limit: z.coerce.number().int().min(1).max(20).default(8),
+    q: z.string().trim().min(1).max(100).describe('What the user has typed so far.'),
+    limit: z.coerce.number().int().min(1).max(20).default(8).describe('At most this many.'),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 // five seeds plus one hostile hand-made document. The same flows run on the embedded backend and on
 // Elasticsearch; screenshots for the README come from the embedded run.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -35,6 +36,7 @@ import {
   urlHas,
 } from './search-page.ts';
 
+const require = createRequire(import.meta.url);
 const screenshotsDir = path.join(repoRoot, 'docs/screenshots');
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 740 };
@@ -68,8 +70,17 @@ function browserSession() {
   afterAll(async () => {
     await browser?.close();
   });
-  return async (url: string, viewport = WIDE): Promise<OpenedPage> => {
-    const context = await browser.newContext({ viewport, locale: 'nl-BE', acceptDownloads: true });
+  return async (
+    url: string,
+    viewport = WIDE,
+    options: { bypassCSP?: boolean } = {},
+  ): Promise<OpenedPage> => {
+    const context = await browser.newContext({
+      viewport,
+      locale: 'nl-BE',
+      acceptDownloads: true,
+      ...options,
+    });
     contexts.push(context);
     const page = await context.newPage();
     const problems: string[] = [];
@@ -90,6 +101,21 @@ function browserSession() {
     await settled(page);
     return { page, problems, scriptBytes: () => scriptBytes };
   };
+}
+
+/** axe-core's WCAG 2.1 A/AA violations on the page as it stands: rule id and offending elements. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const result = await axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+  return violations;
 }
 
 interface BackendCase {
@@ -432,6 +458,23 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await page.focus(`.histogram .bar[data-year="${year}"]`);
       await page.keyboard.press('Enter');
       await urlHas(page, 'year', year);
+    });
+
+    test('meets WCAG 2.1 AA as far as axe-core can tell (labels, contrast, roles)', async () => {
+      for (const viewport of [WIDE, PHONE]) {
+        // The page's CSP allows only its own scripts; axe is injected by the test, so CSP is bypassed.
+        const { page } = await openPage(
+          `${server.url}?q=begeleidingstraject&minister=Hilde+Crevits`,
+          viewport,
+          {
+            bypassCSP: true,
+          },
+        );
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await page.locator('.hit-title a').first().click();
+        await page.waitForSelector('.document');
+        expect(await accessibilityViolations(page)).toEqual([]);
+      }
     });
 
     test('phone-sized screen: no horizontal scrolling; answers below their questions', async () => {

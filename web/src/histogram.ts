@@ -27,7 +27,7 @@ export function renderHistogram(
     const barHeight = count === 0 ? 0 : Math.max(2, (count / max) * (HEIGHT - 16));
     const x = i * (BAR_WIDTH + GAP);
     const selected = selectedYears.includes(String(year));
-    const label = `${year}: ${plural(count, 'treffer', 'treffers')}${selected ? ', filter actief' : ''}`;
+    const label = `${year}, ${plural(count, 'treffer', 'treffers')}`;
     const bar = s(
       'g',
       {
@@ -38,7 +38,6 @@ export function renderHistogram(
         'aria-label': label,
         'data-year': year,
       },
-      s('title', {}, label),
       // A full-height transparent target, so short bars are easy to click.
       s('rect', { class: 'target', x, y: 0, width: BAR_WIDTH, height: HEIGHT }),
       s('rect', {
@@ -49,18 +48,24 @@ export function renderHistogram(
         height: barHeight,
         rx: 2,
       }),
-      count > 0 &&
-        s(
-          'text',
-          { class: 'count', x: x + BAR_WIDTH / 2, y: HEIGHT - barHeight - 4 },
-          formatCount(count),
-        ),
-      i % labelEvery === 0 &&
-        s(
-          'text',
-          { class: 'year', x: x + BAR_WIDTH / 2, y: HEIGHT + LABEL_SPACE - 4 },
-          String(year),
-        ),
+      // Year and count in one text, in the order the name reads them (WCAG "label in name").
+      s(
+        'text',
+        {},
+        i % labelEvery === 0 &&
+          s(
+            'tspan',
+            { class: 'year', x: x + BAR_WIDTH / 2, y: HEIGHT + LABEL_SPACE - 4 },
+            String(year),
+          ),
+        ' ',
+        count > 0 &&
+          s(
+            'tspan',
+            { class: 'count', x: x + BAR_WIDTH / 2, y: HEIGHT - barHeight - 4 },
+            formatCount(count),
+          ),
+      ),
     );
     const toggle = () => onToggleYear(String(year));
     bar.addEventListener('click', toggle);

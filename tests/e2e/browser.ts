@@ -1,10 +1,16 @@
 // A real headless Chromium (Debian's package) driven by playwright-core; each launch gets a fresh
 // temporary profile.
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `no Chromium at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
+  }
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,

@@ -31,9 +31,12 @@ function summary(document: DocumentRecord): string {
   ].join('\n');
 }
 
-/** A bar over the input bytes, on a terminal only (it would garble redirected output). */
+/**
+ * A bar over the input bytes while the output goes to a file or pipe and stderr is a terminal.
+ * When the documents print to the terminal themselves, they are the progress (a bar would garble them).
+ */
 function progressBar() {
-  if (!process.stderr.isTTY) return null;
+  if (!process.stderr.isTTY || process.stdout.isTTY) return null;
   const bar = new SingleBar({
     format: '{bar} {percentage}% | {documents} documents | {failures} failed',
     hideCursor: true,

@@ -15,9 +15,9 @@ import { bulkIndex } from './bulk-index.ts';
 import { decodeCursor } from './cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
 import { buildSearchRequest } from './search-request.ts';
-import { toSearchResult } from './search-response.ts';
+import { emptySearchResult, toSearchResult, type StoredHit } from './search-response.ts';
 import { suggestionRequest, toSuggestions } from './suggest.ts';
-import { guarded } from './unavailable.ts';
+import { guarded, orNothing, requireAllShards } from './unavailable.ts';
 
 /** A document's passages fit in one page: documents hold a few dozen passages at most. */
 const MAX_PASSAGES_PER_DOCUMENT = 10_000;
@@ -74,42 +74,43 @@ export class ElasticsearchBackend implements SearchBackend {
     return guarded(async () => {
       const cursor = query.after ? decodeCursor(query.after, query) : null;
       const request = buildSearchRequest(this.alias, query, cursor);
-      const response = await this.client.search<Omit<IndexedPassage, 'text'>>(request);
+      const response = await orNothing(this.client.search<StoredHit>(request));
+      if (!response) return emptySearchResult();
+      requireAllShards(response);
       return toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
     });
   }
 
   getDocument(id: string): Promise<DocumentRecord | null> {
     return guarded(async () => {
-      const response = await this.client.search<IndexedPassage>({
-        index: this.alias,
-        ignore_unavailable: true,
-        allow_no_indices: true,
-        size: MAX_PASSAGES_PER_DOCUMENT,
-        query: { term: { documentId: id } },
-        sort: [{ position: 'asc' }],
-      });
+      const response = await orNothing(
+        this.client.search<IndexedPassage>({
+          index: this.alias,
+          size: MAX_PASSAGES_PER_DOCUMENT,
+          query: { term: { documentId: id } },
+          sort: [{ position: 'asc' }],
+        }),
+      );
       return fromIndexedPassages(
-        response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : [])),
+        (response?.hits.hits ?? []).flatMap((hit) => (hit._source ? [hit._source] : [])),
       );
     });
   }
 
   suggest(prefix: string, limit: number): Promise<Suggestion[]> {
     return guarded(async () => {
-      const response = await this.client.search(suggestionRequest(this.alias, prefix, limit));
-      return toSuggestions(response, limit);
+      const response = await orNothing(
+        this.client.search(suggestionRequest(this.alias, prefix, limit)),
+      );
+      return response ? toSuggestions(response, limit) : [];
     });
   }
 
   stats(): Promise<BackendStats> {
     return guarded(async () => {
-      const { count: passages } = await this.client.count({
-        index: this.alias,
-        ignore_unavailable: true,
-        allow_no_indices: true,
-      });
-      return { documents: await this.countDocuments(), passages };
+      const counted = await orNothing(this.client.count({ index: this.alias }));
+      if (!counted) return { documents: 0, passages: 0 };
+      return { documents: await this.countDocuments(), passages: counted.count };
     });
   }
 
@@ -120,8 +121,6 @@ export class ElasticsearchBackend implements SearchBackend {
     do {
       const response = await this.client.search({
         index: this.alias,
-        ignore_unavailable: true,
-        allow_no_indices: true,
         size: 0,
         aggs: {
           ids: {

@@ -1,10 +1,13 @@
 // The versioned concrete indices behind the passage alias: `<alias>-<epoch ms>`. Searches always
 // go through the alias; a rebuild fills a fresh index and swaps the alias in one atomic _aliases
 // call, so a query sees either the old complete index or the new complete one.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@elastic/elasticsearch';
 import { loadIndexTemplate, toPutTemplateRequest, type IndexTemplate } from './index-template.ts';
 
 export const DEFAULT_ALIAS = 'vraagbaak-passages';
+/** Searches that resolved the alias just before a swap still run on the old index: let them end. */
+const SWAP_GRACE_MS = 2_000;
 
 export class PassageIndices {
   private templateInstalled = false;
@@ -93,6 +96,7 @@ export class PassageIndices {
         { add: { index, alias: this.alias } },
       ],
     });
+    await sleep(SWAP_GRACE_MS);
     const stamp = (name: string) => Number(name.slice(this.alias.length + 1));
     const obsolete = (await this.all()).filter((name) => stamp(name) < stamp(index));
     await this.remove([...new Set([...previous, ...obsolete])]);

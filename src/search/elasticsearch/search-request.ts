@@ -116,8 +116,6 @@ export function buildSearchRequest(
   const grouped = query.groupBy === 'document';
   const request: estypes.SearchRequest = {
     index,
-    ignore_unavailable: true,
-    allow_no_indices: true,
     track_total_hits: true,
     size: query.size,
     query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },

@@ -18,7 +18,7 @@ import {
 } from './search-request.ts';
 
 /** The stored passage without its text, as the search request asks for it. */
-type StoredHit = Omit<IndexedPassage, 'text'>;
+export type StoredHit = Omit<IndexedPassage, 'text'>;
 
 type Aggregations = Record<string, estypes.AggregationsAggregate>;
 
@@ -102,4 +102,17 @@ export function toSearchResult(
       : null;
 
   return { total, tookMs: response.took, hits, facets, histogram, nextCursor };
+}
+
+/** The answer while nothing has been indexed yet. */
+export function emptySearchResult(): SearchResult {
+  const facets = Object.fromEntries(facetNames.map((facet) => [facet, [] as FacetCount[]]));
+  return {
+    total: 0,
+    tookMs: 0,
+    hits: [],
+    facets: facets as Record<FacetName, FacetCount[]>,
+    histogram: [],
+    nextCursor: null,
+  };
 }

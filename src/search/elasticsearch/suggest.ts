@@ -35,8 +35,6 @@ export function suggestionRequest(
   const include = wordPrefixRegex(prefix);
   return {
     index,
-    ignore_unavailable: true,
-    allow_no_indices: true,
     size: 0,
     aggs: Object.fromEntries(
       kinds.map((kind) => [

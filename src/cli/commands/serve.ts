@@ -64,12 +64,17 @@ export async function serve(options: ServeOptions, logger = defaultLogger()): Pr
   await prepareBackend(backend, logger);
 
   const server = createApp({ backend, logger }).listen(options.port, options.host);
-  await once(server, 'listening');
-  const { address, port } = server.address() as AddressInfo;
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  const { address, port, family } = server.address() as AddressInfo;
   logger.info(
     {
       backend: backend.name,
-      url: `http://${address}:${port}`,
+      url: `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`,
       startupMs: Math.round(performance.now() - started),
     },
     'listening',
@@ -88,8 +93,14 @@ export async function serve(options: ServeOptions, logger = defaultLogger()): Pr
   process.once('SIGTERM', (signal) => void shutdown(signal));
 }
 
+const listenProblems: Record<string, string> = {
+  EADDRINUSE: 'the port is already in use (choose another with --port or PORT)',
+  EACCES: 'permission denied for this port',
+  EADDRNOTAVAIL: 'this machine has no such address (check --host or HOST)',
+};
+
 export function registerServe(program: Command): void {
-  program
+  const command: Command = program
     .command('serve')
     .description('serve the search API and page (indexes the seeds into an empty embedded store)')
     .addOption(
@@ -104,5 +115,13 @@ export function registerServe(program: Command): void {
         .choices(backendNames)
         .env('VRAAGBAAK_BACKEND'),
     )
-    .action(async (options: ServeOptions) => serve(options));
+    .action(async (options: ServeOptions) => {
+      try {
+        await serve(options);
+      } catch (error) {
+        const problem = listenProblems[(error as NodeJS.ErrnoException).code ?? ''];
+        if (!problem) throw error;
+        command.error(`cannot listen on ${options.host}:${options.port}: ${problem}`);
+      }
+    });
 }

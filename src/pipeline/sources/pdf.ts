@@ -28,7 +28,14 @@ function joinLine(items: PositionedText[]): string {
   return line;
 }
 
-/** Lines of one page, top to bottom; a gap of more than 1.5 line heights leaves an empty line. */
+const rightEdge = (items: PositionedText[]) =>
+  Math.max(...items.map((item) => item.x + item.width));
+
+/**
+ * Lines of one page, top to bottom; a gap of more than 1.5 line spacings leaves an empty line. A
+ * line that reaches the right margin was wrapped by the layout: it gets the trailing space that
+ * marks a soft wrap in the text exports, so passage-text joins it the same way.
+ */
 function pageLines(items: PositionedText[]): string[] {
   const rows = new Map<number, PositionedText[]>();
   for (const item of items) {
@@ -36,13 +43,15 @@ function pageLines(items: PositionedText[]): string[] {
     const key = [...rows.keys()].find((y) => Math.abs(y - item.y) < item.height / 3) ?? item.y;
     rows.set(key, [...(rows.get(key) ?? []), item]);
   }
+  const left = Math.min(...items.map((item) => item.x));
+  const fullLine = left + (rightEdge(items) - left) * 0.85;
   const lines: string[] = [];
   let previous: { y: number; height: number } | null = null;
   for (const [y, row] of [...rows.entries()].sort(([a], [b]) => b - a)) {
     const height = Math.max(...row.map((item) => item.height));
     // Lines are ~1.2 heights apart; more than 1.5 times that is a paragraph or block gap.
     if (previous && previous.y - y > previous.height * 1.8) lines.push('');
-    lines.push(joinLine(row));
+    lines.push(joinLine(row) + (rightEdge(row) >= fullLine ? ' ' : ''));
     previous = { y, height };
   }
   return lines;

@@ -460,6 +460,31 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await urlHas(page, 'year', year);
     });
 
+    test('suggestions while typing: choosing a minister filters on that minister', async () => {
+      const { page } = await openPage(server.url);
+      await page.locator('#q').pressSequentially('crev', { delay: 30 });
+      const option = page.locator('#suggestions [role="option"]', { hasText: 'Hilde Crevits' });
+      await option.waitFor();
+      expect(await option.locator('.suggestion-kind').textContent()).toBe('minister');
+      expect(await page.getAttribute('#q', 'aria-expanded')).toBe('true');
+      // Arrow down to the option, then Enter chooses it.
+      const position = await page
+        .locator('#suggestions [role="option"]')
+        .evaluateAll((options) =>
+          options.findIndex((o) => o.textContent?.startsWith('Hilde Crevits')),
+        );
+      for (let i = 0; i <= position; i++) await page.keyboard.press('ArrowDown');
+      expect(await option.getAttribute('aria-selected')).toBe('true');
+      await page.keyboard.press('Enter');
+      await urlHas(page, 'minister', 'Hilde Crevits');
+      await urlHas(page, 'q', null);
+      await settled(page);
+      expect(await page.isVisible('#suggestions')).toBe(false);
+      expect(await page.inputValue('#q')).toBe('');
+      expect(await facetCheckbox(page, 'minister', 'Hilde Crevits').isChecked()).toBe(true);
+      for (const hit of await shownHits(page)) expect(hit.meta).toMatch(/→ Hilde Crevits$/);
+    });
+
     test('meets WCAG 2.1 AA as far as axe-core can tell (labels, contrast, roles)', async () => {
       for (const viewport of [WIDE, PHONE]) {
         // The page's CSP allows only its own scripts; axe is injected by the test, so CSP is bypassed.

@@ -73,6 +73,8 @@ export async function typeQuery(page: Page, text: string): Promise<void> {
   await box.pressSequentially(text, { delay: 15 });
   await urlHas(page, 'q', text);
   await settled(page);
+  // Done typing: leaving the box (as a click elsewhere would) closes the suggestion list over the page.
+  await box.blur();
 }
 
 export function facetCheckbox(page: Page, facet: string, value: string) {

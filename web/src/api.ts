@@ -1,5 +1,6 @@
 // Calls to the vraagbaak HTTP API, with failures turned into Dutch messages for the page.
 import type { DocumentView } from '../../src/api/document-view.ts';
+import type { Suggestion } from '../../src/search/backend.ts';
 import type { SearchResult } from '../../src/search/query.ts';
 
 export type ApiErrorKind = 'unavailable' | 'invalid' | 'not-found' | 'failed';
@@ -60,6 +61,12 @@ export function search(params: URLSearchParams, signal?: AbortSignal): Promise<S
 
 export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentView> {
   return getJson<DocumentView>(`api/documents/${encodeURIComponent(id)}`, signal);
+}
+
+export async function getSuggestions(prefix: string, signal?: AbortSignal): Promise<Suggestion[]> {
+  const params = new URLSearchParams({ q: prefix });
+  const body = await getJson<{ suggestions: Suggestion[] }>(`api/suggest?${params}`, signal);
+  return body.suggestions;
 }
 
 export function exportUrl(format: 'csv' | 'xlsx', params: URLSearchParams): string {

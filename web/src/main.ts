@@ -8,6 +8,7 @@ import { facetLabels, renderFacets } from './facets.ts';
 import { formatCount, plural, passageTypeLabels } from './format.ts';
 import { renderHistogram } from './histogram.ts';
 import { renderHits, renderPagination } from './results.ts';
+import { attachSuggestions } from './suggestions.ts';
 import {
   PAGE_SIZE,
   emptyFilters,
@@ -328,6 +329,25 @@ async function showDocument(id: string): Promise<void> {
   }
 }
 
+const suggestions = attachSuggestions(input, byId('suggestions'), (suggestion) => {
+  clearTimeout(typingTimer);
+  if (suggestion.kind === 'title') {
+    input.value = suggestion.value;
+    searchWith({ q: suggestion.value });
+    return;
+  }
+  // A person or organisation becomes a filter, which is exact where the words would be loose.
+  const facet = suggestion.kind;
+  input.value = '';
+  searchWith({
+    q: '',
+    filters: {
+      ...state.filters,
+      [facet]: toggleValue(state.filters[facet], suggestion.value, true),
+    },
+  });
+});
+
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
@@ -337,6 +357,7 @@ input.addEventListener('input', () => {
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
+  suggestions.close();
   if (input.value !== state.q || state.doc) searchWith({ q: input.value }, { typing: typingEntry });
   typingEntry = false;
 });

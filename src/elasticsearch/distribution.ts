@@ -33,11 +33,12 @@ export function isRoot(): boolean {
   return process.getuid?.() === 0;
 }
 
-/** Hash of the plugin sources + version: a changed plugin gets a freshly prepared copy. */
+/** Hash of the plugin's sources + version: a changed plugin gets a freshly prepared copy. */
 async function pluginHash(): Promise<string> {
   const hash = createHash('sha256').update(ELASTICSEARCH_VERSION);
   const files = (await readdir(PLUGIN_SOURCE_DIR, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile() && !entry.parentPath.includes(`${path.sep}build`))
+    // Only what goes into the plugin zip: editing the README must not rebuild the distribution.
+    .filter((entry) => entry.isFile() && /\.(java|properties)$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) {

@@ -16,11 +16,12 @@ interface Marker {
   group: boolean;
 }
 
-// "1." but not "1.339" or "2.000.000,00", at most two digits (years are no item numbers); also a
-// group "2 en 3." / "4-6.", numbered by its first question.
-const groupLink = String.raw`\s*(?:,|en|tot|-|–)\s*\d{1,2}`;
+// "1." but not "1.339" or "2.000.000,00", at most three digits (years are no item numbers); also
+// a group "2 en 3." / "4-6.", numbered by its first question.
+const itemNumber = String.raw`\d{1,3}`;
+const groupLink = String.raw`\s*(?:,|en|tot|-|–)\s*${itemNumber}`;
 const markerPattern = new RegExp(
-  String.raw`^\s*(\d{1,2})((?:${groupLink})*)\.(?![\d.])\s*(.*)$`,
+  String.raw`^\s*(${itemNumber})((?:${groupLink})*)\.(?![\d.])\s*(.*)$`,
   's',
 );
 /** "1., 2. en 3. …": the rest of a group after its first number. */
@@ -104,7 +105,7 @@ export function splitAnswers(
 }
 
 const inlineItem = new RegExp(
-  String.raw`([.?!:;)"”])\s*(?=\d{1,2}(?:${groupLink})*\.(?![\d.])\s*[^\s\d])`,
+  String.raw`([.?!:;)"”])\s*(?=${itemNumber}(?:${groupLink})*\.(?![\d.])\s*[^\s\d])`,
   'g',
 );
 

@@ -3,7 +3,7 @@
 import { collapseSpaces } from './names.ts';
 
 /** Lines that start something of their own: numbered items, a) b) sub-items, bullets, footnotes, links. */
-const ownLineStart = /^(\d{1,2}\s*[.)°](?![\d.,])|\p{Ll}\)|[-•*·]\s|\(\*\)|https?:\/\/)/u;
+const ownLineStart = /^(\d{1,3}\s*[.)°](?![\d.,])|\p{Ll}\)|[-•*·]\s|\(\*\)|https?:\/\/)/u;
 const endsSentence = /[.?!:;]$/;
 const endsWithWordHyphen = /\p{L}-$/u;
 /** Words that follow a hyphen with a space: "opleidings- en uitwisselingstrajecten". */

@@ -1,11 +1,13 @@
 // Bad input: each broken file (or line) is reported with its name and reason, and every good
 // document around it still comes through.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, seedFile } from './support/parse.ts';
+import { MAX_TEXT_EXPORT_BYTES } from '../../src/pipeline/sources/text-export.ts';
+import { parseAll, parseOne, seedFile } from './support/parse.ts';
 
 let folder: string;
 
@@ -97,5 +99,30 @@ describe('bad input', () => {
       ['question', 2, 'Waar?'],
       ['answer', null, 'Het antwoord volgt.'],
     ]);
+  });
+
+  it('refuses binary content and a file far too large for one question, by name', async () => {
+    const binary = path.join(folder, 'extra', 'scan.txt');
+    const huge = path.join(folder, 'extra', 'huge.txt');
+    await mkdir(path.dirname(binary));
+    await writeFile(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x00, 0x10]));
+    await writeFile(huge, 'SCHRIFTELIJKE VRAAG\n');
+    await truncate(huge, MAX_TEXT_EXPORT_BYTES + 1);
+    const { documents, failures } = await parseAll([path.dirname(binary)]);
+    expect(documents).toEqual([]);
+    expect(failures).toEqual([
+      { file: expect.stringMatching(/huge\.txt$/), reason: expect.stringMatching(/^too large/) },
+      { file: expect.stringMatching(/scan\.txt$/), reason: 'binary content, not a text export' },
+    ]);
+  });
+
+  it('reads a Windows-1252 export as the same document as its UTF-8 original', async () => {
+    const original = seedFile('004_346812c9bbc9c7e1');
+    const windows = path.join(folder, 'windows-1252', '004_346812c9bbc9c7e1.txt');
+    await mkdir(path.dirname(windows));
+    await writeFile(windows, iconv.encode(await readFile(original, 'utf8'), 'windows-1252'));
+    const [fromUtf8, fromWindows] = [await parseOne(original), await parseOne(windows)];
+    expect(fromWindows.passages.map((p) => p.text)).toEqual(fromUtf8.passages.map((p) => p.text));
+    expect(fromWindows.passages.at(-1)?.text).toContain('25.884,51 € (excl. BTW)');
   });
 });

@@ -41,6 +41,11 @@ describe('splitQuestions', () => {
     expect(numbers(block.questions)).toEqual([1, 2]);
   });
 
+  it('counts past 99', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `${i + 1}.Hoeveel in gemeente ${i + 1}?`);
+    expect(numbers(splitQuestions(lines).questions)).toEqual(lines.map((_, i) => i + 1));
+  });
+
   it('finds no questions when nothing is numbered', () => {
     expect(splitQuestions(['Wat is de stand van zaken?']).questions).toEqual([]);
   });

@@ -1,12 +1,38 @@
 // Source: a text export of one written question (seeds/*.txt), with or without a metadata header.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
 import type { DraftDocument } from '../draft.ts';
 import { readExportHeader } from '../export-header.ts';
 import { documentIdFromFile } from '../document-id.ts';
 import { parseWrittenQuestion } from '../written-question.ts';
 
+/** One written question with its answer is well under 1 MB of text; far more is not one. */
+export const MAX_TEXT_EXPORT_BYTES = 10 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's text: UTF-8, or Windows-1252 (exports saved on Windows) when it is not valid UTF-8.
+ * Binary content (a scan or PDF saved as .txt) is an error rather than a document of garbage.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes.includes(0)) throw new Error('binary content, not a text export');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'windows-1252');
+  }
+}
+
 export async function readTextExport(file: string, source: string): Promise<DraftDocument> {
-  const text = await readFile(file, 'utf8');
+  const { size } = await stat(file);
+  if (size > MAX_TEXT_EXPORT_BYTES) {
+    const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+    throw new Error(
+      `too large for one written question (${mb(size)}; the limit is ${mb(MAX_TEXT_EXPORT_BYTES)})`,
+    );
+  }
+  const text = decodeText(await readFile(file)).replace(/^\uFEFF/, '');
   if (!text.trim()) throw new Error('empty file');
   return writtenQuestionDocument(text.split(/\r?\n/), file, source);
 }

@@ -106,10 +106,20 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       const words = await idsOf({ q: 'sociale zekerheid' });
       const scattered = passageId(allowances, 'question', 1); // "zekerheid over hun sociale …"
       expect(phrase).toContain(passageId(allowances, 'answer', 1));
-      expect(phrase).toContain(passageId(enterprise, 'answer', 2));
+      expect(phrase).toContain(passageId(enterprise, 'answer', 3));
       expect(phrase).not.toContain(scattered);
       expect(words).toContain(scattered);
       expect(words).toEqual(expect.arrayContaining(phrase));
+    });
+
+    it('finds an organisation by its acronym and by its full name alike', async () => {
+      const fullName = passageId(enterprise, 'question', 1); // "Agentschap Innoveren en Ondernemen"
+      const acronym = passageId(enterprise, 'question', 2); // "VLAIO"
+      expect(await idsOf({ q: 'vlaio' })).toEqual(expect.arrayContaining([fullName, acronym]));
+      expect(await idsOf({ q: '"Agentschap Innoveren en Ondernemen"' })).toEqual(
+        expect.arrayContaining([fullName, acronym]),
+      );
+      expect(await idsOf({ q: 'agentschap' })).not.toContain(acronym);
     });
 
     it('excludes passages with a -term', async () => {

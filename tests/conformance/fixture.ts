@@ -130,6 +130,11 @@ export const enterprise = document(
       ],
     },
     {
+      question: 'Hoeveel projecten keurde VLAIO goed in 2023?',
+      answer: 'Er werden 27 projecten goedgekeurd.',
+      entities: [['VLAIO', organisation]],
+    },
+    {
       question: 'Wat is de stand van zaken van de sociale economie?',
       answer:
         'De sociale economie groeit. Voor de sociale zekerheid van werknemers verwijs ik naar de federale overheid.',

@@ -8,6 +8,7 @@
 import { analyzeWith } from '../../analysis/analyzer.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
 import { bm25, idf } from './bm25.ts';
+import { otherNames, phraseVariants } from './synonyms.ts';
 import {
   exactField,
   indexTerms,
@@ -35,23 +36,10 @@ export interface ParsedTextQuery {
   targets: MatchTargets;
 }
 
-const SEARCH_ANALYZER = 'dutch_search';
-
-function searchAnalyzerName(): string {
-  try {
-    analyzeWith(SEARCH_ANALYZER, '');
-    return SEARCH_ANALYZER;
-  } catch {
-    return 'dutch_text'; // no separate search-time analyzer defined
-  }
-}
-let searchAnalyzer: string | undefined;
-
 /** Query-time analysis of a term: tokens grouped by position (several = synonyms). */
 function searchTokens(text: string): string[][] {
-  searchAnalyzer ??= searchAnalyzerName();
   const byPosition = new Map<number, string[]>();
-  for (const token of analyzeWith(searchAnalyzer, text)) {
+  for (const token of analyzeWith('dutch_text', text)) {
     if (token.term === null) continue;
     const list = byPosition.get(token.position) ?? [];
     if (!list.includes(token.term)) list.push(token.term);
@@ -95,12 +83,14 @@ function collectTargets(node: QueryNode | null, negated: boolean, targets: Match
       return;
     case 'term':
       for (const terms of searchTokens(node.text)) for (const t of terms) targets.terms.add(t);
+      for (const name of otherNames(exactTokens(node.text)))
+        targets.phrases.push(exactTokens(name));
       return;
     case 'prefix':
       targets.prefixes.push(normalize(node.text));
       return;
     case 'phrase':
-      targets.phrases.push(exactTokens(node.text));
+      targets.phrases.push(...phraseVariants(exactTokens(node.text)));
       return;
   }
 }
@@ -193,7 +183,41 @@ function termMatches(
   const positions = searchTokens(text).map((terms) =>
     anyOf(terms.map((term) => termScores(index, field, term))),
   );
-  return allOf(positions);
+  const alternatives = otherNames(exactTokens(text));
+  if (alternatives.length === 0) return allOf(positions);
+  return anyOf([
+    allOf(positions),
+    ...alternatives.map((name) => stemmedPhraseMatches(index, field, name)),
+  ]);
+}
+
+/** An organisation's other name as a phrase on the stemmed field (stopwords leave a gap). */
+function stemmedPhraseMatches(index: PassageIndex, field: SearchField, name: string): Matches {
+  const wanted = analyzeWith('dutch_text', name).filter((t) => t.term !== null);
+  const [first] = wanted;
+  if (!first) return new Map();
+  if (wanted.length === 1) return termScores(index, field, first.term!);
+  const stats = index.fieldStats(field);
+  const postings = wanted.map((t) => index.postings(field, t.term!));
+  const weight = postings.reduce((sum, list) => sum + idf(list.length, stats), 0);
+  const candidates = allOf(postings.map((list) => new Map(list.map((p) => [p.internalId, 0]))));
+  const result: Matches = new Map();
+  for (const internalId of candidates.keys()) {
+    const passage = index.passageAt(internalId);
+    const value = field === 'title' ? (passage?.title ?? '') : (passage?.text ?? '');
+    const termAt = new Map<number, string | null>();
+    for (const token of analyzeWith('dutch_text', value)) termAt.set(token.position, token.term);
+    let freq = 0;
+    for (const [position, term] of termAt) {
+      if (term !== first.term) continue;
+      const offset = position - first.position;
+      if (wanted.every((t) => termAt.get(offset + t.position) === t.term)) freq++;
+    }
+    if (freq > 0) {
+      result.set(internalId, bm25(weight, freq, index.fieldLength(field, internalId), stats));
+    }
+  }
+  return result;
 }
 
 function termScores(index: PassageIndex, field: IndexField, term: string): Matches {
@@ -217,6 +241,10 @@ function phraseMatches(
   tokens: string[],
   slop: number,
 ): Matches {
+  return anyOf(phraseVariants(tokens).map((variant) => onePhrase(index, field, variant, slop)));
+}
+
+function onePhrase(index: PassageIndex, field: IndexField, tokens: string[], slop: number) {
   if (tokens.length === 1) return termScores(index, field, tokens[0] ?? '');
   const stats = index.fieldStats(field);
   const postings = tokens.map((token) => index.postings(field, token));

@@ -101,8 +101,18 @@ function readAnswerHeading(lines: readonly string[], start: number) {
   };
 }
 
-/** The minister's name and office repeated above ANTWOORD: lines in capitals, read upwards. */
-function readMinisterHeader(lines: readonly string[], answerLine: number) {
+const officeWord = /MINISTER|STAATSSECRETARIS/;
+
+/**
+ * The minister's name and office repeated above ANTWOORD: lines in capitals, read upwards. Only a
+ * header that names an office (or the addressed minister) counts, so a last question ending in a
+ * capitalised line ("VLAIO") keeps it.
+ */
+function readMinisterHeader(
+  lines: readonly string[],
+  answerLine: number,
+  addressee: string | null,
+) {
   let start = answerLine;
   for (let index = answerLine - 1; index >= 0; index--) {
     const line = collapseSpaces(lines[index] ?? '');
@@ -112,8 +122,11 @@ function readMinisterHeader(lines: readonly string[], answerLine: number) {
   }
   const header = lines.slice(start, answerLine).map(collapseSpaces).filter(Boolean);
   const [first] = header;
-  const firstIsName =
-    first !== undefined && !first.includes(',') && !/MINISTER|STAATSSECRETARIS/.test(first);
+  const firstIsName = first !== undefined && !first.includes(',') && !officeWord.test(first);
+  const isHeader =
+    header.some((line) => officeWord.test(line)) ||
+    (firstIsName && addressee !== null && displayName(first) === addressee);
+  if (!isHeader) return { start: answerLine, minister: null, officeLines: [] };
   return {
     start,
     minister: firstIsName ? displayName(first) : null,
@@ -134,7 +147,8 @@ export function parseWrittenQuestion(
     (line, index) => index >= bodyStart && isLine(/^ANTWOORD\b/)(line),
   );
   const heading = answerLine === -1 ? null : readAnswerHeading(lines, answerLine);
-  const header = answerLine === -1 ? null : readMinisterHeader(lines, answerLine);
+  const header =
+    answerLine === -1 ? null : readMinisterHeader(lines, answerLine, block.metadata.minister);
   const annexSearchFrom = heading?.end ?? bodyStart;
   const annexIndex = lines.findIndex(
     (line, index) => index >= annexSearchFrom && isLine(/^BIJLAGEN?$/)(line),

@@ -6,7 +6,7 @@ import {
   splitInlineItems,
   splitQuestions,
 } from '../../src/pipeline/numbered-items.ts';
-import { segmentPassages } from '../../src/pipeline/written-question.ts';
+import { parseWrittenQuestion, segmentPassages } from '../../src/pipeline/written-question.ts';
 
 const numbers = (items: { number: number }[]) => items.map((item) => item.number);
 
@@ -148,5 +148,28 @@ describe('segmentPassages', () => {
 
   it('makes no answer passage when there is no answer', () => {
     expect(segmentPassages(['1. Hoeveel?'], []).map((p) => p.type)).toEqual(['question']);
+  });
+});
+
+describe('parseWrittenQuestion', () => {
+  const answer = ['ANTWOORD', 'op vraag nr. 12 van 3 maart 2022', 'van JAN JANSSENS', '1. Ja.'];
+
+  it('leaves a capitalised last line that is no minister header in the question', () => {
+    const document = parseWrittenQuestion(['Titel', '1. Wat doet ', 'VLAIO', ...answer]);
+    expect(document.passages.find((p) => p.type === 'question')?.text).toBe('Wat doet VLAIO');
+    expect(document.minister).toBeNull();
+  });
+
+  it('takes the minister from the header above ANTWOORD', () => {
+    const header = ['JO BROUNS', 'VLAAMS MINISTER VAN ECONOMIE'];
+    const document = parseWrittenQuestion(['Titel', '1. Wat doet VLAIO?', ...header, ...answer]);
+    expect(document).toMatchObject({
+      minister: 'Jo Brouns',
+      ministerOffice: 'Vlaams Minister van Economie',
+      number: '12',
+      date: '2022-03-03',
+      asker: 'Jan Janssens',
+    });
+    expect(document.passages.find((p) => p.type === 'question')?.text).toBe('Wat doet VLAIO?');
   });
 });

@@ -1,5 +1,5 @@
-// Which numbered items are the questions and answers, on small made-up blocks; the seeds test the
-// same rules on real documents.
+// Segmentation on small made-up blocks: which numbered items are the questions and answers, and
+// the parts of a written question. The seeds test the same rules on real documents.
 import { describe, expect, it } from 'vitest';
 import {
   splitAnswers,

@@ -47,7 +47,10 @@ function progressBar(startedAt: number) {
         passageRate: perSecond(passages, elapsed),
       });
     },
-    stop: () => bar.stop(),
+    stop(complete: boolean) {
+      if (complete) bar.update(bar.getTotal());
+      bar.stop();
+    },
   };
 }
 
@@ -97,7 +100,7 @@ export function registerIndex(program: Command): void {
           onProgress: (progress) => bar?.indexed(progress),
         });
       } catch (error) {
-        bar?.stop();
+        bar?.stop(false);
         await backend.close();
         command.error(
           error instanceof BackendUnavailableError
@@ -106,7 +109,7 @@ export function registerIndex(program: Command): void {
         );
       }
       await backend.close();
-      bar?.stop();
+      bar?.stop(true);
       console.log(summary(report, parseFailures, Date.now() - startedAt));
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;
     });

@@ -23,6 +23,7 @@ import {
 } from './state.ts';
 
 const TYPING_DELAY_MS = 250;
+const SLOW_SEARCH_MS = 500;
 /** Elasticsearch pages by offset up to 10,000 results (index.max_result_window); beyond, refine. */
 const BROWSABLE_RESULTS = 10_000;
 
@@ -111,6 +112,10 @@ async function showResults(): Promise<void> {
   const controller = new AbortController();
   pending = controller;
   resultsView.setAttribute('aria-busy', 'true');
+  // Only a slow answer (an engine that takes its time to fail, say) is announced as pending.
+  const slow = setTimeout(() => {
+    if (pending === controller) status.textContent = 'Bezig met zoeken…';
+  }, SLOW_SEARCH_MS);
   try {
     const result = await search(params, controller.signal);
     if (pending !== controller) return;
@@ -121,6 +126,7 @@ async function showResults(): Promise<void> {
     shown = null;
     renderFailure(error);
   } finally {
+    clearTimeout(slow);
     if (pending === controller) resultsView.removeAttribute('aria-busy');
   }
 }

@@ -59,9 +59,36 @@ function mergesWith(text: string, previous: Span | undefined, next: Span): boole
   );
 }
 
+// V8's Intl.Segmenter takes time quadratic in the length of the string it walks (80 kB: 3 s,
+// 250 kB: half a minute), so long texts are walked in pieces of about PIECE_LENGTH characters,
+// cut only where UAX #29 always breaks: after a space or line break, before a letter or digit
+// (not after U+FEFF, which is a format character that joins its neighbours).
+const PIECE_LENGTH = 2_000;
+const pieceEnd = /(?!\uFEFF)\s[\p{L}\p{N}]/gu;
+
+function* pieces(text: string): Generator<{ start: number; end: number }> {
+  let start = 0;
+  while (text.length - start > PIECE_LENGTH) {
+    pieceEnd.lastIndex = start + PIECE_LENGTH;
+    const cut = pieceEnd.exec(text);
+    if (!cut) break;
+    yield { start, end: cut.index + 1 };
+    start = cut.index + 1;
+  }
+  yield { start, end: text.length };
+}
+
+function* segments(text: string): Generator<Intl.SegmentData> {
+  for (const piece of pieces(text)) {
+    for (const data of segmenter.segment(text.slice(piece.start, piece.end))) {
+      yield { ...data, index: data.index + piece.start };
+    }
+  }
+}
+
 function wordSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+  for (const { segment, index, isWordLike } of segments(text)) {
     const span = { start: index, end: index + segment.length };
     if (!isWordLike) {
       if (emoji.test(segment) && !/\s/u.test(segment)) spans.push(span);

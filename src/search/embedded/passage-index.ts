@@ -121,7 +121,12 @@ export class PassageIndex {
       normalizationCache: new Map(),
       tokenize: (raw, _language, prop) => this.tokenize((prop ?? 'text') as IndexField, raw),
     };
-    this.db = create({ schema, components: { tokenizer, index: indexComponent } });
+    // Sorting is ours (score, date, id); Orama's sorter would keep every text a second time.
+    this.db = create({
+      schema,
+      sort: { enabled: false },
+      components: { tokenizer, index: indexComponent },
+    });
   }
 
   private tokenize(field: IndexField, raw: string): string[] {

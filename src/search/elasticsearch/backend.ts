@@ -26,7 +26,10 @@ const DOCUMENT_IDS_PER_PAGE = 10_000;
 export interface ElasticsearchBackendOptions {
   /** Defaults to createElasticsearchClient() (ELASTICSEARCH_URL). */
   client?: Client;
-  /** The alias searches go through; tests use their own ("vraagbaak-passages-<name>"). */
+  /**
+   * The alias searches go through (default VRAAGBAAK_ES_ALIAS, else "vraagbaak-passages"), so
+   * several indexes (tests, staging) can share a cluster: "vraagbaak-passages-<name>".
+   */
   alias?: string;
 }
 
@@ -37,7 +40,7 @@ export class ElasticsearchBackend implements SearchBackend {
 
   constructor(options: ElasticsearchBackendOptions = {}) {
     this.client = options.client ?? createElasticsearchClient();
-    this.indices = new PassageIndices(this.client, options.alias);
+    this.indices = new PassageIndices(this.client, options.alias ?? process.env.VRAAGBAAK_ES_ALIAS);
   }
 
   get alias(): string {

@@ -85,3 +85,17 @@ describe('EmbeddedBackend persistence', () => {
     expect(await reopened.stats()).toEqual({ documents: 0, passages: 0 });
   });
 });
+
+describe('EmbeddedBackend bad input', () => {
+  it('reports a document with duplicate passage ids and indexes the rest', async () => {
+    const backend = await EmbeddedBackend.open({ dataDir });
+    const [first] = bikes.passages;
+    const broken = { ...bikes, id: 'cf-broken', passages: [first!, first!] };
+    const report = await backend.index(stream([broken, enterprise]));
+    expect(report.failures).toEqual([
+      { documentId: 'cf-broken', reason: expect.stringContaining(first!.id) },
+    ]);
+    expect(report.documents).toBe(1);
+    expect(await backend.stats()).toEqual({ documents: 1, passages: enterprise.passages.length });
+  });
+});

@@ -172,6 +172,12 @@ export class PassageIndex {
 
   /** Replaces every passage of the given documents by the given passages. */
   async replaceDocuments(documentIds: string[], passages: IndexedPassage[]): Promise<void> {
+    // Checked before anything changes, so a bad document leaves the index as it was.
+    const seen = new Set<string>();
+    for (const { id } of passages) {
+      if (seen.has(id)) throw new Error(`passage id "${id}" occurs more than once`);
+      seen.add(id);
+    }
     const stale = documentIds.flatMap((id) => [...(this.documents.get(id) ?? [])]);
     if (stale.length > 0) {
       for (const id of stale) this.forget(id);

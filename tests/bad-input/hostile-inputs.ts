@@ -32,14 +32,46 @@ export const hostileFiles = {
   manyQuestions: 'many-questions.txt',
 } as const;
 
-/** Encodes text as Windows-1252, from the decoder's own table (no hand-written code page). */
+// Windows-1252 differs from Latin-1 only in 0x80–0x9f (WHATWG encoding index). Node's own
+// TextDecoder('windows-1252') decodes that range as Latin-1 control characters, so the table is here.
+const WINDOWS_1252_EXTRA: Record<string, number> = {
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
+};
+
+/** Encodes text as Windows-1252; a character outside the code page is a mistake in the fixture. */
 function encodeWindows1252(text: string): Buffer {
-  const decoder = new TextDecoder('windows-1252');
-  const byteOf = new Map<string, number>();
-  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
   return Buffer.from(
     Array.from(text, (char) => {
-      const byte = byteOf.get(char);
+      const code = char.codePointAt(0)!;
+      const byte =
+        WINDOWS_1252_EXTRA[char] ??
+        (code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : undefined);
       if (byte === undefined) throw new Error(`"${char}" has no Windows-1252 byte`);
       return byte;
     }),

@@ -1,5 +1,6 @@
 // The rows of a spreadsheet export: every passage matching a query, paged through with the cursor,
 // with the full passage text fetched from its document (search hits carry only highlights).
+import PQueue from 'p-queue';
 import type { DocumentRecord } from '../model/document.ts';
 import type { SearchBackend } from '../search/backend.ts';
 import { MAX_PAGE_SIZE, type SearchQuery } from '../search/query.ts';
@@ -24,6 +25,9 @@ export const exportColumns = [
 
 export type ExportRow = Record<(typeof exportColumns)[number]['key'], string>;
 
+/** Document lookups in flight at once: enough to hide latency, few enough to spare the engine. */
+const LOOKUP_CONCURRENCY = 8;
+
 const joined = (values: (string | number)[]) => [...new Set(values)].join('; ');
 
 export async function* exportRows(
@@ -32,6 +36,7 @@ export async function* exportRows(
   limit = MAX_EXPORT_ROWS,
   pageSize = MAX_PAGE_SIZE,
 ): AsyncGenerator<ExportRow> {
+  const lookups = new PQueue({ concurrency: LOOKUP_CONCURRENCY });
   let remaining = limit;
   let after: string | undefined;
   do {
@@ -40,7 +45,9 @@ export async function* exportRows(
     // One lookup per document on this page; passages of a document come from the same record.
     const ids = [...new Set(page.hits.map((hit) => hit.documentId))];
     const documents = new Map<string, DocumentRecord | null>(
-      await Promise.all(ids.map(async (id) => [id, await backend.getDocument(id)] as const)),
+      await lookups.addAll(
+        ids.map((id) => async () => [id, await backend.getDocument(id)] as const),
+      ),
     );
     for (const hit of page.hits) {
       const document = documents.get(hit.documentId);

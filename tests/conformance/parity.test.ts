@@ -33,7 +33,7 @@ function textQueries(documents: DocumentRecord[]): string[] {
     const title = titled[i * step]!.title!;
     const [first, second] = titleWords(title) as [string, string];
     const adjacent = analyzeWith('dutch_exact', title).map((t) => t.text);
-    const other = titleWords(titled[(i * step + step / 2) % titled.length]!.title!)[0]!;
+    const other = titleWords(titled[(i * step + Math.floor(step / 2)) % titled.length]!.title!)[0]!;
     queries.push(
       first,
       `${first} ${second}`,

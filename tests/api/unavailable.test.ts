@@ -1,5 +1,6 @@
 // An unreachable search backend: every endpoint answers 503 with the reason, never 500, and the API
 // recovers by itself once Elasticsearch is reachable again. Real refused connections, no mocks.
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,12 @@ describeElasticsearch('when Elasticsearch comes back', () => {
     expect((search.body as SearchResult).hits[0]?.documentId).toBe(seed000?.id);
     const health = await request(app).get('/api/health');
     expect(health.body).toMatchObject({ documents: seeds.length });
+    // The export pages through Elasticsearch's cursor and fetches each passage's document.
+    const exported = await request(app).get('/api/export?format=csv&q=begeleidingstraject');
+    const rows = parse(exported.text) as string[][];
+    expect(rows.length - 1).toBe((search.body as SearchResult).total);
+    const view = await request(app).get(`/api/documents/${encodeURIComponent(seed000!.id)}`);
+    expect(view.body.document.title).toBe(seed000?.title);
 
     await forwarder.close();
     forwarder = null;

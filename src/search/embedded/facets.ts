@@ -1,11 +1,10 @@
 // Filters and disjunctive facet counts over the matching passages, as the Elasticsearch backend
 // computes them: range filters narrow everything; facet filters are OR within a facet and AND
 // across facets; each facet is counted with every facet filter applied except its own.
+// Values listed per facet: the Elasticsearch backend's (the year facet feeds the histogram whole).
+import { FACET_SIZE } from '../elasticsearch/search-request.ts';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import { facetNames, type FacetCount, type FacetName, type SearchQuery } from '../query.ts';
-
-/** Values listed per facet (the year facet feeds the histogram with all its values). */
-export const FACET_SIZE = 20;
 
 export function facetValues(passage: IndexedPassage, facet: FacetName): string[] {
   switch (facet) {

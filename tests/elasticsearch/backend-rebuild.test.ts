@@ -92,6 +92,39 @@ describeElasticsearch('ElasticsearchBackend rebuilds and upserts', () => {
     });
   });
 
+  it('reports a passage Elasticsearch rejects with its document and reason, and indexes the rest', async () => {
+    // A theme beyond Lucene's 32 766-byte limit for one term: garbage metadata the schema allows.
+    const impossible: DocumentRecord = {
+      ...hostile,
+      id: 'test-immense-theme',
+      themes: ['x'.repeat(40_000)],
+      passages: hostile.passages.map((p) => ({
+        ...p,
+        id: p.id.replace(hostile.id, 'test-immense-theme'),
+        documentId: 'test-immense-theme',
+      })),
+    };
+    const fine: DocumentRecord = {
+      ...impossible,
+      id: 'test-fine-theme',
+      themes: ['Testthema'],
+      passages: impossible.passages.map((p) => ({
+        ...p,
+        id: p.id.replace('test-immense-theme', 'test-fine-theme'),
+        documentId: 'test-fine-theme',
+      })),
+    };
+    const report = await backend.index(stream([impossible, fine]));
+    expect(report.passages).toBe(fine.passages.length);
+    expect(report.failures).toHaveLength(impossible.passages.length);
+    for (const failure of report.failures) {
+      expect(failure.documentId).toBe(impossible.id);
+      expect(failure.reason).toMatch(/themes/);
+    }
+    expect(await backend.getDocument(fine.id)).toEqual(fine);
+    expect(await backend.getDocument(impossible.id)).toBeNull();
+  });
+
   it('refuses to upsert into an index built from an older mapping version', async () => {
     const [live] = await indicesBehindAlias();
     await client.indices.putMapping({ index: live!, _meta: { version: 0 } });

@@ -233,6 +233,19 @@ describeElasticsearch('ElasticsearchBackend on the seeds and the dekamer corpus'
     expect(between.total).toBe(count((p) => p.amounts.some((v) => v >= 100_000 && v <= 500_000)));
   });
 
+  it('filters on a date range, both ends included', async () => {
+    const march = await search({ dateFrom: '2017-03-01', dateTo: '2017-03-31', size: 100 });
+    const expected = count(
+      (p) => p.date !== null && p.date >= '2017-03-01' && p.date <= '2017-03-31',
+    );
+    expect(march.total).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    for (const hit of march.hits)
+      expect(hit.date! >= '2017-03-01' && hit.date! <= '2017-03-31').toBe(true);
+    const since = await search({ dateFrom: '2024-01-01', size: 0 });
+    expect(since.total).toBe(count((p) => p.date !== null && p.date >= '2024-01-01'));
+  });
+
   it('finds an organisation by acronym and by full name (VLAIO ⇄ Agentschap Innoveren en Ondernemen)', async () => {
     const byAcronym = await walk({ q: 'VLAIO' });
     const fullName = byAcronym.hits.find((h) => h.documentId === fullNameOnly.id);

@@ -113,7 +113,7 @@ export function buildSearchRequest(
   cursor: Cursor | null,
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
-  const grouped = query.groupBy === 'document';
+  const aggs = facetAggregations(filters);
   const request: estypes.SearchRequest = {
     index,
     track_total_hits: true,
@@ -123,32 +123,33 @@ export function buildSearchRequest(
     highlight,
     // The hit shows fragments, not the whole text.
     _source: { excludes: ['text'] },
-    aggs: facetAggregations(filters),
+    aggs,
   };
   if (filters.size > 0) request.post_filter = allOf([...filters.values()]);
-  if (grouped) {
+  if (query.groupBy === 'document') {
     request.collapse = {
       field: 'documentId',
       inner_hits: { name: MATCHING_PASSAGES, size: 0, track_scores: false },
     };
-    request.aggs![DOCUMENT_COUNT_AGGREGATION] = {
+    aggs[DOCUMENT_COUNT_AGGREGATION] = {
       filter: allOf([...filters.values()]),
       aggs: { count: { cardinality: { field: 'documentId', precision_threshold: 40_000 } } },
     };
-    request.from = cursor ? cursor.seen : offsetOf(query);
+    // Collapsed pages cannot use search_after on another field, so their cursor is an offset.
+    request.from = withinWindow(cursor ? cursor.seen : (query.page - 1) * query.size, query.size);
   } else if (cursor?.after) {
     request.search_after = cursor.after;
   } else {
-    request.from = offsetOf(query);
+    request.from = withinWindow((query.page - 1) * query.size, query.size);
   }
   return request;
 }
 
-function offsetOf(query: SearchQuery): number {
-  const from = (query.page - 1) * query.size;
-  if (from + query.size > MAX_RESULT_WINDOW)
+function withinWindow(from: number, size: number): number {
+  if (from + size > MAX_RESULT_WINDOW)
     throw new PagingError(
-      `page ${query.page} is beyond the first ${MAX_RESULT_WINDOW} results; page on with \`after\` (nextCursor)`,
+      `results beyond the first ${MAX_RESULT_WINDOW} cannot be paged to` +
+        ' (for passages, page on with `after` set to nextCursor)',
     );
   return from;
 }

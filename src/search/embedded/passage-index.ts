@@ -78,7 +78,8 @@ export interface PassageIndexData {
   passages: IndexedPassage[];
   /** The unstemmed tokens of each passage's text (for phrases), as ids into exactTerms. */
   exactTerms: string[];
-  exactText: Record<string, number[]>;
+  /** Per passage id: the Int32Array of term ids, base64 (parses far faster than number arrays). */
+  exactText: Record<string, string>;
 }
 
 type Row = Record<keyof typeof schema, string> & { id: string };
@@ -201,9 +202,12 @@ export class PassageIndex {
   /** The index as plain data, for the snapshot on disk. */
   toData(): PassageIndexData {
     const raw = save(this.db);
-    const exactText: Record<string, number[]> = {};
+    const exactText: Record<string, string> = {};
     for (const passage of this.passages.values()) {
-      exactText[passage.id] = [...(this.exactText[this.internalId(passage.id)] ?? [])];
+      const ids = this.exactText[this.internalId(passage.id)] ?? new Int32Array();
+      exactText[passage.id] = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString(
+        'base64',
+      );
     }
     return {
       orama: { ...raw, docs: { docs: {}, count: 0 } },
@@ -223,7 +227,8 @@ export class PassageIndex {
       store.docs[internalId] = toRow(passage);
       store.count++;
       index.remember(passage);
-      index.exactText[internalId] = Int32Array.from(data.exactText[passage.id] ?? []);
+      const bytes = Buffer.from(data.exactText[passage.id] ?? '', 'base64');
+      index.exactText[internalId] = new Int32Array(new Uint8Array(bytes).buffer);
     }
     return index;
   }

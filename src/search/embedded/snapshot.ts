@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PassageIndexData } from './passage-index.ts';
 
 const SNAPSHOT_FILE = 'embedded-index.json.gz';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 // The passages were validated on the way in; on the way back only the envelope is checked.
 const Snapshot = z.object({

@@ -1,7 +1,7 @@
 // What only the embedded backend has to get right: its index survives a restart without
 // re-indexing, is written atomically, reports an unreadable snapshot with a reason instead of
 // crashing, and a rebuild swaps in a fresh index. (Query behaviour: tests/conformance.)
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -97,5 +97,24 @@ describe('EmbeddedBackend bad input', () => {
     ]);
     expect(report.documents).toBe(1);
     expect(await backend.stats()).toEqual({ documents: 1, passages: enterprise.passages.length });
+  });
+});
+
+describe('EmbeddedBackend unwritable data directory', () => {
+  it('says where it could not save, keeps answering, and saves once it can', async () => {
+    // A directory where the snapshot's temporary file has to go makes the write fail.
+    const obstacle = `${snapshotPath(dataDir)}.${process.pid}.tmp`;
+    await mkdir(obstacle);
+    const backend = await EmbeddedBackend.open({ dataDir });
+    await expect(backend.index(stream([bikes]))).rejects.toThrow(snapshotPath(dataDir));
+    expect(await ids(backend, 'fietsen')).toHaveLength(2);
+
+    await rm(obstacle, { recursive: true });
+    await backend.index(stream([enterprise]));
+    const reopened = await EmbeddedBackend.open({ dataDir });
+    expect(await reopened.stats()).toEqual({
+      documents: 2,
+      passages: bikes.passages.length + enterprise.passages.length,
+    });
   });
 });

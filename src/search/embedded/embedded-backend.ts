@@ -18,7 +18,7 @@ import { evaluate, parseTextQuery, type Matches, type MatchTargets } from './eva
 import { countFacets, facetFilters, passesRanges } from './facets.ts';
 import { highlight } from './highlight.ts';
 import { PassageIndex } from './passage-index.ts';
-import { readSnapshot, removeSnapshot, writeSnapshot } from './snapshot.ts';
+import { readSnapshot, removeSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
 import { suggestions } from './suggest.ts';
 
 export interface EmbeddedBackendOptions {
@@ -103,10 +103,19 @@ export class EmbeddedBackend implements SearchBackend {
     return report;
   }
 
-  private save(): Promise<void> {
+  /** Writes the live index; saves run one after the other, and a failed one does not block the next. */
+  private async save(): Promise<void> {
     const index = this.live;
-    this.saving = this.saving.then(() => writeSnapshot(this.dataDir, index.toData()));
-    return this.saving;
+    const write = this.saving.then(() => writeSnapshot(this.dataDir, index.toData()));
+    this.saving = write.catch(() => undefined);
+    try {
+      await write;
+    } catch (error) {
+      throw new Error(
+        `the index is up to date in memory but could not be saved to ${snapshotPath(this.dataDir)}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {

@@ -1,7 +1,28 @@
 // Entity tagging of a passage: amounts, organisations, people and places, with offsets into text.
+// Where two entities overlap, the longer one wins (it read more context), then the earlier.
 import type { Entity } from '../model/document.ts';
 import { findAmounts } from './amounts.ts';
+import { findOrganisations } from './organisation-tagger.ts';
+import { findPeople } from './people.ts';
+import { findPlaces } from './places.ts';
+
+function withoutOverlaps(entities: Entity[]): Entity[] {
+  const byPreference = [...entities].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Entity[] = [];
+  for (const entity of byPreference) {
+    if (!kept.some((other) => entity.start < other.end && other.start < entity.end))
+      kept.push(entity);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
 
 export function tagEntities(text: string): Entity[] {
-  return [...findAmounts(text)].sort((a, b) => a.start - b.start || b.end - a.end);
+  return withoutOverlaps([
+    ...findAmounts(text),
+    ...findOrganisations(text),
+    ...findPeople(text),
+    ...findPlaces(text),
+  ]);
 }

@@ -5,7 +5,9 @@ import type { AmountEntity } from '../model/document.ts';
 
 // Thousands grouped by '.', a (non-breaking) space, or none; decimals after ','.
 // "2.25" (a dot not followed by exactly three digits) is a decimal point, as in "2.25 miljoen".
-const number = String.raw`\d{1,3}(?:(?:\.|[ \u00a0\u202f])\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
+// The federal data also has "3. 000.000 euro" (a space after a thousands dot), accepted only when
+// more groups follow, so that a list item "1. 500 euro" stays 500.
+const number = String.raw`\d{1,3}(?:(?:\.|[ \u00a0\u202f]|\.[ ](?=\d{3}[.,]\d))\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?`;
 const multiplier = String.raw`duizend|miljoen|miljard|mio|mln|md`;
 const currency = String.raw`euro(?:'s)?|eur|€`;
 const space = String.raw`[ \u00a0\u202f]*`;

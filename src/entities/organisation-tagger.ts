@@ -47,6 +47,26 @@ const legalFormPattern = new RegExp(
   'gu',
 );
 const stopwords = new Set(namedStopwords._dutch_);
+// Determiners that precede "nv"/"bv" in running text ("Een bv", "Elke nv").
+const determiners = new Set([
+  'een',
+  'elke',
+  'iedere',
+  'bepaalde',
+  'sommige',
+  'alle',
+  'welke',
+  'zo',
+]);
+const isFunctionWord = (word = '') =>
+  stopwords.has(word.toLowerCase()) || determiners.has(word.toLowerCase());
+
+function looksLikeName(words: string[]): boolean {
+  const [first, second] = words;
+  if (!first || (isFunctionWord(first) && !(first === 'De' && second))) return false;
+  // An adjective ("Vlaamse", "Belgische") does not end a name.
+  return !/(?:isch|s)e$/u.test(words.at(-1) ?? '');
+}
 
 function fromGazetteer(text: string): OrganisationEntity[] {
   const found: OrganisationEntity[] = [];
@@ -69,9 +89,13 @@ function fromLegalForms(text: string): OrganisationEntity[] {
   for (const match of text.matchAll(legalFormPattern)) {
     const words = (match.groups?.name ?? '').split(/[ \t]+/u);
     // A sentence-initial "Bij" or "Het" is not part of the name, but "De Lijn" keeps its article.
-    while (words.length > 2 && stopwords.has((words[0] ?? '').toLowerCase())) words.shift();
-    if (words.length === 2 && stopwords.has((words[0] ?? '').toLowerCase()) && words[0] !== 'De')
+    while (
+      words.length > 1 &&
+      isFunctionWord(words[0]) &&
+      !(words[0] === 'De' && words.length === 2)
+    )
       words.shift();
+    if (!looksLikeName(words)) continue;
     const name = words.join(' ');
     const start = match.index + match[0].indexOf(words[0] ?? '');
     const end = match.index + match[0].length;

@@ -10,7 +10,10 @@ const title = String.raw`(?:vice)?minister(?:-president)?|staatssecretaris|premi
 // Particles that may open or join a Belgian/Dutch surname: "Van Quickenborne", "De Vreese", "van der Straeten".
 const particle = String.raw`(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Vv]ande|[Vv]anden|[Vv]ander|[Ll]e|[Ll]a|[Dd]u|[Dd]'|[Tt]')`;
 const namePart = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?`;
-const name = String.raw`(?:${namePart}[ \t]+)?(?:${particle}[ \t]+){0,2}${namePart}`;
+// "Jan van Dijk", "Van Quickenborne", "De Croo", "Muyters" — but not "minister van Veiligheid":
+// a lowercase particle only after a first name.
+const capitalParticle = String.raw`(?:Van|De|Den|Der|Ter|Vande|Vanden|Vander|Le|La|Du|D'|T')`;
+const name = String.raw`${namePart}[ \t]+(?:${particle}[ \t]+){0,2}${namePart}|${capitalParticle}[ \t]+(?:${particle}[ \t]+)?${namePart}|${namePart}`;
 // The title in any case ("Minister", "minister"), the name case-sensitively (capitalised words).
 const anyCase = (words: string) =>
   words.replace(/\p{Ll}/gu, (letter) => `[${letter}${letter.toUpperCase()}]`);

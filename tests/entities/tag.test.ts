@@ -37,6 +37,11 @@ describe('euro amounts', () => {
     expect(amounts('100.000 euro voor de btw-aangifte')[0]?.vat).toBeNull();
   });
 
+  it('reads the federal data’s "3. 000.000 euro" but not a list item "1. 500 euro"', () => {
+    expect(amounts('gaat 3. 000.000 euro naar')[0]?.value).toBe(3_000_000);
+    expect(amounts('1. 500 euro per deelnemer')[0]?.value).toBe(500);
+  });
+
   it('does not take years or counts for amounts', () => {
     expect(amounts('In 2018 2019 namen 1.339 ondernemers deel; ANT 13 536 11 382')).toEqual([]);
   });
@@ -94,6 +99,10 @@ describe('people and places', () => {
       'De Vreese',
     ]);
     expect(canonicals('Kan de minister van Financiën een overzicht geven?', 'person')).toEqual([]);
+    expect(canonicals('de minister van Veiligheid en Binnenlandse Zaken', 'person')).toEqual([]);
+    expect(
+      canonicals('eerste minister Charles Michel en minister Van Quickenborne', 'person'),
+    ).toEqual(['Charles Michel', 'Van Quickenborne']);
   });
 
   it('finds the asker and addressee of a question header', () => {

@@ -24,7 +24,7 @@ const titledPattern = new RegExp(
 // Words that follow "minister" but name an office, not a person ("minister Financiën" is rare,
 // "Vlaams minister Van Economie" is a title in capitals).
 const officeWords = new Set(
-  'Economie Financiën Financien Justitie Werk Onderwijs Binnenlandse Buitenlandse Mobiliteit Volksgezondheid Defensie Landbouw Innovatie Sociale Welzijn Vlaamse Vlaams Federale Middenstand Pensioenen Asiel Begroting Energie Cultuur Sport Toerisme Wonen Omgeving Brussel Brusselse Van President'.split(
+  'Economie Financiën Financien Justitie Werk Onderwijs Binnenlandse Buitenlandse Mobiliteit Volksgezondheid Defensie Landbouw Innovatie Sociale Welzijn Vlaamse Vlaams Federale Middenstand Pensioenen Asiel Begroting Energie Cultuur Sport Toerisme Wonen Omgeving Brussel Brusselse President'.split(
     ' ',
   ),
 );

@@ -14,10 +14,12 @@ export interface BackendPlace {
   run: string;
 }
 
+export const elasticsearchAlias = (run: string) => `vraagbaak-passages-${run}`;
+
 export async function openBackend(name: BackendName, place: BackendPlace): Promise<SearchBackend> {
   if (name === 'embedded') return createBackend('embedded', { dataDir: place.dataDir });
   return new ElasticsearchBackend({
     client: createElasticsearchClient(place.elasticsearchUrl),
-    alias: `vraagbaak-passages-${place.run}`,
+    alias: elasticsearchAlias(place.run),
   });
 }

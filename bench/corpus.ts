@@ -26,6 +26,13 @@ export async function loadCorpus(paths: string[] = [DEKAMER_PATH]): Promise<Corp
   return { documents, passages, failures };
 }
 
+/** The pipeline's good documents, streamed as it produces them (what `vraagbaak index` feeds). */
+export async function* pipelineDocuments(
+  paths: string[] = [DEKAMER_PATH],
+): AsyncIterable<DocumentRecord> {
+  for await (const result of parseDocuments(paths)) if (result.ok) yield result.document;
+}
+
 /** Copy `copy` of a document: every id (document, passage, question link) gets the same suffix. */
 function copyOf(document: DocumentRecord, copy: number): DocumentRecord {
   if (copy === 0) return document;

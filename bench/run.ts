@@ -1,0 +1,182 @@
+// `npm run bench`: measures vraagbaak on this machine and writes bench/results.json and
+// bench/results.md. Figures are medians of several runs; see bench/README.md for what each means.
+// Elasticsearch: ELASTICSEARCH_URL when given (indices under the alias vraagbaak-passages-bench),
+// otherwise a node of its own on port 9260, stopped at the end.
+import { Command, InvalidArgumentError } from 'commander';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createElasticsearchClient } from '../src/elasticsearch/client.ts';
+import type { BackendName, SearchBackend } from '../src/search/backend.ts';
+import { elasticsearchAlias, openBackend } from './backends.ts';
+import { loadCorpus, pipelineDocuments } from './corpus.ts';
+import { acquireElasticsearch } from './elasticsearch-node.ts';
+import { GROWTH_ROUNDS, measureGrowth } from './growth.ts';
+import { measureIndexing, prepared } from './indexing.ts';
+import { describeMachine } from './machine.ts';
+import { measureEmbeddedMemory } from './memory.ts';
+import { measureApi, measureElasticsearchDirect, querySetFor } from './queries.ts';
+import { toMarkdown, type BenchResults } from './report.ts';
+import { round } from './stats.ts';
+
+const BENCH_ES_PORT = 9260;
+const RESULTS_DIR = import.meta.dirname;
+const log = (message: string) =>
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const positive = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('a positive integer');
+  return number;
+};
+const factors = (value: string) => value.split(',').map(positive);
+
+interface Options {
+  runs: number;
+  rounds: number;
+  growth: number[];
+  growthBudget: number;
+}
+
+async function main(options: Options): Promise<void> {
+  const started = performance.now();
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-bench-'));
+  let stores = 0;
+  const es = await acquireElasticsearch('bench', BENCH_ES_PORT, '1g', log);
+  const client = createElasticsearchClient(es.url);
+  const open =
+    (name: BackendName, run = 'bench') =>
+    () =>
+      openBackend(name, {
+        dataDir: path.join(workDir, `store-${stores++}`),
+        elasticsearchUrl: es.url,
+        run,
+      });
+  const filled: SearchBackend[] = [];
+  try {
+    log('Pipeline over the dekamer corpus…');
+    const corpus = await loadCorpus();
+    const { documents, passages } = corpus;
+    log(`${documents.length} documents, ${passages} passages`);
+    const budgetMs = options.growthBudget * 1000;
+    const larger = options.growth.filter((factor) => factor > 1);
+
+    // 1. Pipeline vs bare tokenization: bench/pipeline.ts (analysis) — see report notes.
+
+    // 2–3, 5: Elasticsearch. Indexing, then queries on the index the last run left, then growth.
+    log(`Indexing into Elasticsearch ×${options.runs}…`);
+    const esIndexing = await measureIndexing(
+      open('elasticsearch'),
+      prepared(documents),
+      options.runs,
+    );
+    filled.push(esIndexing.backend);
+    log(`Indexing into Elasticsearch from the pipeline ×${options.runs}…`);
+    const fromPipeline = await measureIndexing(
+      open('elasticsearch', 'benchpipeline'),
+      () => pipelineDocuments(),
+      options.runs,
+    );
+    await fromPipeline.backend.clear();
+    await fromPipeline.backend.close();
+
+    // One query set for both backends: facet values from the Elasticsearch index.
+    const queries = await querySetFor(esIndexing.backend);
+    log(`Queries: ${queries.length} × ${options.rounds} rounds, API and direct…`);
+    const apiElasticsearch = await measureApi(esIndexing.backend, queries, options.rounds);
+    const direct = await measureElasticsearchDirect(
+      client,
+      elasticsearchAlias('bench'),
+      queries,
+      options.rounds,
+    );
+    await esIndexing.backend.clear();
+    log(`Growth ×${larger.join(', ×')} on Elasticsearch…`);
+    const growthElasticsearch = [
+      { factor: 1, indexing: esIndexing.result, queries: apiElasticsearch },
+      ...(await measureGrowth(open('elasticsearch', 'benchgrowth'), documents, larger, {
+        rounds: GROWTH_ROUNDS,
+        budgetMs,
+        msPerPassage: esIndexing.result.medianMs / passages,
+      })),
+    ];
+
+    // 2, 4: embedded indexing and memory, each run in a fresh process.
+    log(`Embedded indexing and memory, ${options.runs} fresh processes…`);
+    const { memory, indexing: embeddedIndexing } = await measureEmbeddedMemory(
+      documents,
+      options.runs,
+    );
+    // 3, 5: an embedded index in this process for the queries, then growth.
+    log('Indexing into embedded in-process for the queries…');
+    const embedded = await measureIndexing(open('embedded'), prepared(documents), 1);
+    filled.push(embedded.backend);
+    const apiEmbedded = await measureApi(embedded.backend, queries, options.rounds);
+    await embedded.backend.close();
+    log(`Growth ×${larger.join(', ×')} on embedded…`);
+    const growthEmbedded = [
+      { factor: 1, indexing: embedded.result, queries: apiEmbedded },
+      ...(await measureGrowth(open('embedded'), documents, larger, {
+        rounds: GROWTH_ROUNDS,
+        budgetMs,
+        msPerPassage: embedded.result.medianMs / passages,
+      })),
+    ];
+
+    const results: BenchResults = {
+      machine: describeMachine(es.version),
+      settings: {
+        runs: options.runs,
+        rounds: options.rounds,
+        growth: options.growth,
+        growthBudgetSeconds: options.growthBudget,
+      },
+      corpus: {
+        documents: documents.length,
+        passages,
+        pipelineFailures: corpus.failures.length,
+      },
+      indexing: {
+        embedded: embeddedIndexing,
+        elasticsearch: esIndexing.result,
+        elasticsearchFromPipeline: fromPipeline.result,
+        pipelineCostRatio: round(fromPipeline.result.medianMs / esIndexing.result.medianMs, 2),
+      },
+      queries: {
+        embedded: apiEmbedded,
+        elasticsearch: apiElasticsearch,
+        elasticsearchDirect: direct,
+        apiCostRatioP50: round(apiElasticsearch.overall.p50 / direct.overall.p50, 2),
+      },
+      memory,
+      growth: { elasticsearch: growthElasticsearch, embedded: growthEmbedded },
+      durationSeconds: round((performance.now() - started) / 1000, 0),
+    };
+    await writeFile(
+      path.join(RESULTS_DIR, 'results.json'),
+      JSON.stringify(results, null, 2) + '\n',
+    );
+    await writeFile(path.join(RESULTS_DIR, 'results.md'), toMarkdown(results));
+    log(`Done in ${results.durationSeconds} s: bench/results.json, bench/results.md`);
+  } finally {
+    for (const backend of filled) await backend.close().catch(() => undefined);
+    await client.close();
+    await es.release();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+const program = new Command('bench')
+  .description('measure pipeline, indexing, queries, memory and growth; write bench/results.*')
+  .option('--runs <n>', 'runs per indexing/memory figure (median)', positive, 3)
+  .option('--rounds <n>', 'rounds of the query set per latency figure', positive, 20)
+  .option('--growth <factors>', 'corpus sizes of the growth series', factors, [1, 4, 10])
+  .option('--growth-budget <seconds>', 'longest index time a growth step may take', positive, 240)
+  .action(main);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`bench: ${(error as Error).stack ?? error}`);
+  process.exitCode = 1;
+}

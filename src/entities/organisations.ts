@@ -29,7 +29,8 @@ export function organisationSynonyms(): string[] {
   for (const organisation of organisations) {
     const names = [organisation.acronym, organisation.name, ...organisation.aliases]
       .filter((name): name is string => name !== null)
-      .map((name) => name.toLowerCase());
+      // A comma separates synonyms in Solr format; the analyzer drops punctuation anyway.
+      .map((name) => name.replaceAll(',', '').toLowerCase());
     const unique = [...new Set(names)];
     if (unique.length > 1) lines.push(unique.join(', '));
   }

@@ -89,6 +89,10 @@ describe('organisations', () => {
       'vlaio, agentschap innoveren en ondernemen, vlaams agentschap innoveren en ondernemen',
     );
     expect(synonyms.every((line) => line === line.toLowerCase() && line.includes(', '))).toBe(true);
+    // Every comma separates two names: a name with a comma in it would split into nonsense.
+    expect(synonyms).toContain(
+      'fod economie, federale overheidsdienst economie k.m.o. middenstand en energie',
+    );
   });
 });
 

@@ -9,6 +9,8 @@ export interface Machine {
   os: string;
   node: string;
   elasticsearch: string | null;
+  /** 1-minute load average when the run began: other work on the machine skews every figure. */
+  loadAverage: number;
 }
 
 export function describeMachine(elasticsearchVersion: string | null): Machine {
@@ -20,5 +22,6 @@ export function describeMachine(elasticsearchVersion: string | null): Machine {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     elasticsearch: elasticsearchVersion,
+    loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
   };
 }

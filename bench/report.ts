@@ -3,13 +3,14 @@ import { GROWTH_ROUNDS, type GrowthStep } from './growth.ts';
 import type { Throughput } from './indexing.ts';
 import type { Machine } from './machine.ts';
 import type { MemoryPer10k } from './memory.ts';
+import type { PipelineRatio } from './pipeline-ratio.ts';
 import type { QueryLatency } from './queries.ts';
 
 export interface BenchResults {
   machine: Machine;
   settings: { runs: number; rounds: number; growth: number[]; growthBudgetSeconds: number };
   corpus: { documents: number; passages: number; pipelineFailures: number };
-  pipeline?: unknown;
+  pipeline: PipelineRatio;
   indexing: {
     embedded: Throughput;
     elasticsearch: Throughput;
@@ -82,14 +83,24 @@ export function toMarkdown(r: BenchResults): string {
 
 Measured by \`npm run bench\` on ${m.date.slice(0, 16).replace('T', ' ')} UTC in ${r.durationSeconds} s.
 
-- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}
+- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; load average ${m.loadAverage} when the run began (the machine is shared: other work running beside the benchmark slows every figure)
 - Node ${m.node}, Elasticsearch ${m.elasticsearch ?? 'not used'} (one node, 1 GB heap, on the same machine)
 - Corpus: the federal dekamer questions of 2017 through the pipeline: ${thousands(r.corpus.documents)} documents, ${thousands(r.corpus.passages)} passages (${r.corpus.pipelineFailures} refused)
 - Each indexing and memory figure is the median of ${r.settings.runs} runs; each latency figure covers ${r.settings.rounds} rounds of the query set after one warm-up round.
 
 ## 1. Pipeline
 
-${r.pipeline ? '```json\n' + JSON.stringify(r.pipeline, null, 2) + '\n```' : 'Not measured here: `bench/pipeline.ts` (pipeline against bare tokenization) was not available when this was run.'}
+Parse + segment + language + entities + analysis of every passage, beside a bare pass (decompress, JSON, standard tokenizer) over the same corpus, by \`bench/pipeline.ts\`:
+
+${table(
+  ['Pass', 'Median s'],
+  [
+    ['bare: decompress + JSON + tokenize', r.pipeline.bareSeconds],
+    ['full: pipeline + analysis', r.pipeline.fullSeconds],
+  ],
+)}
+
+The full pipeline takes **${r.pipeline.ratio}×** the bare pass.
 
 ## 2. Indexing
 

@@ -15,6 +15,7 @@ import { GROWTH_ROUNDS, measureGrowth } from './growth.ts';
 import { measureIndexing, prepared } from './indexing.ts';
 import { describeMachine } from './machine.ts';
 import { measureEmbeddedMemory } from './memory.ts';
+import { measurePipelineRatio } from './pipeline-ratio.ts';
 import { measureApi, measureElasticsearchDirect, querySetFor } from './queries.ts';
 import { toMarkdown, type BenchResults } from './report.ts';
 import { round } from './stats.ts';
@@ -40,6 +41,7 @@ interface Options {
 
 async function main(options: Options): Promise<void> {
   const started = performance.now();
+  const machine = describeMachine(null);
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-bench-'));
   let stores = 0;
   const es = await acquireElasticsearch('bench', BENCH_ES_PORT, '1g', log);
@@ -61,7 +63,8 @@ async function main(options: Options): Promise<void> {
     const budgetMs = options.growthBudget * 1000;
     const larger = options.growth.filter((factor) => factor > 1);
 
-    // 1. Pipeline vs bare tokenization: bench/pipeline.ts (analysis) — see report notes.
+    log(`Pipeline beside bare tokenization (bench/pipeline.ts) ×${options.runs}…`);
+    const pipelineRatio = await measurePipelineRatio(options.runs);
 
     // 2–3, 5: Elasticsearch. Indexing, then queries on the index the last run left, then growth.
     log(`Indexing into Elasticsearch ×${options.runs}…`);
@@ -124,7 +127,7 @@ async function main(options: Options): Promise<void> {
     ];
 
     const results: BenchResults = {
-      machine: describeMachine(es.version),
+      machine: { ...machine, elasticsearch: es.version },
       settings: {
         runs: options.runs,
         rounds: options.rounds,
@@ -136,6 +139,7 @@ async function main(options: Options): Promise<void> {
         passages,
         pipelineFailures: corpus.failures.length,
       },
+      pipeline: pipelineRatio,
       indexing: {
         embedded: embeddedIndexing,
         elasticsearch: esIndexing.result,

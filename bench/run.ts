@@ -1,5 +1,5 @@
 // `npm run bench`: measures vraagbaak on this machine and writes bench/results.json and
-// bench/results.md. Figures are medians of several runs; see bench/README.md for what each means.
+// bench/results.md. Figures are medians of several runs; bench/README.md says what each one measures and how.
 // Elasticsearch: ELASTICSEARCH_URL when given (indices under the alias vraagbaak-passages-bench),
 // otherwise a node of its own on port 9260, stopped at the end.
 import { Command, InvalidArgumentError } from 'commander';

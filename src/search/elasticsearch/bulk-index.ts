@@ -11,6 +11,12 @@ const FLUSH_BYTES = 2_000_000;
 const CONCURRENCY = 2;
 const RETRIES = 3;
 const RETRY_WAIT_MS = 1_000;
+/**
+ * Once a run has started, a node that goes away (a restart) is waited for rather than failing the
+ * run: the transport retries each bulk request with exponential backoff (capped at 4 s), about two
+ * minutes in all. A node that is down when the run starts still fails fast, on the first request.
+ */
+const OUTAGE_RETRIES = 40;
 /** Documents per delete-by-query / count request (terms lists stay far below index.max_terms_count). */
 const DOCUMENTS_PER_CHECK = 1_000;
 const STALE_PER_ROUND = 1_000;
@@ -46,22 +52,25 @@ export async function bulkIndex(
     }
   }
 
-  await client.helpers.bulk<IndexedPassage>({
-    datasource: passagesOf(),
-    onDocument: (passage) => ({ index: { _index: index, _id: passage.id } }),
-    onDrop: ({ document, status, error }) => {
-      dropped.add(document.id);
-      const reason = error ? `${error.type}: ${error.reason ?? ''}` : 'rejected after retries';
-      failures.push({
-        documentId: document.documentId,
-        reason: `passage ${document.id} not indexed (HTTP ${status}) ${reason}`,
-      });
+  await client.helpers.bulk<IndexedPassage>(
+    {
+      datasource: passagesOf(),
+      onDocument: (passage) => ({ index: { _index: index, _id: passage.id } }),
+      onDrop: ({ document, status, error }) => {
+        dropped.add(document.id);
+        const reason = error ? `${error.type}: ${error.reason ?? ''}` : 'rejected after retries';
+        failures.push({
+          documentId: document.documentId,
+          reason: `passage ${document.id} not indexed (HTTP ${status}) ${reason}`,
+        });
+      },
+      flushBytes: FLUSH_BYTES,
+      concurrency: CONCURRENCY,
+      retries: RETRIES,
+      wait: RETRY_WAIT_MS,
     },
-    flushBytes: FLUSH_BYTES,
-    concurrency: CONCURRENCY,
-    retries: RETRIES,
-    wait: RETRY_WAIT_MS,
-  });
+    { maxRetries: OUTAGE_RETRIES },
+  );
 
   // Stale passages are found by search, so the new ones must be visible first.
   await client.indices.refresh({ index });

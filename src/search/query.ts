@@ -15,12 +15,17 @@ export type FacetName = (typeof facetNames)[number];
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE_SIZE = 100;
+/** Hits reachable with page/size (Elasticsearch's index.max_result_window); beyond it, page with `after`. */
+export const MAX_RESULT_WINDOW = 10_000;
+/** Values listed per facet. */
+export const FACET_SIZE = 20;
 
 const values = z.array(z.string().min(1).max(200)).max(50).default([]);
 
 export const SearchQuery = z.object({
   /**
-   * User text, simple_query_string syntax: terms are ANDed; "phrase"; -exclude; a | b; prefix*.
+   * User text, simple_query_string syntax: terms are ANDed; "phrase"; -exclude; a | b; prefix*;
+   * (grouping); term~1 (fuzzy); "a phrase"~2 (slop).
    * Empty means "match everything" (filter-only query).
    */
   q: z.string().max(MAX_QUERY_LENGTH).default(''),

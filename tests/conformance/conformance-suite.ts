@@ -144,6 +144,18 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(ids).not.toContain(passageId(bikes, 'question', 1));
     });
 
+    it('tolerates a typo with term~N and loosens a phrase with "…"~N', async () => {
+      const exact = await idsOf({ q: 'begeleidingstraject' });
+      expect(exact.length).toBeGreaterThan(0);
+      expect(await idsOf({ q: 'begeleidingstrajekt' })).toEqual([]);
+      expect(await idsOf({ q: 'begeleidingstrajekt~1' })).toEqual(expect.arrayContaining(exact));
+
+      // Seed 000, question 2: "Dit begeleidingstraject wordt gratis aangeboden …"
+      const question = '000_f71e14aadc76dc25:question:2';
+      expect(await idsOf({ q: '"begeleidingstraject aangeboden"' })).not.toContain(question);
+      expect(await idsOf({ q: '"begeleidingstraject aangeboden"~2' })).toContain(question);
+    });
+
     it('filters on each facet value with the count the facet announced', async () => {
       const unfiltered = await search({ q: '', size: 0 });
       for (const facet of facetNames) {

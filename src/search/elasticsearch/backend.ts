@@ -12,7 +12,7 @@ import type {
 import { fromIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import type { SearchQuery, SearchResult } from '../query.ts';
 import { bulkIndex } from './bulk-index.ts';
-import { decodeCursor } from './cursor.ts';
+import { decodeCursor } from '../cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
 import { buildSearchRequest } from './search-request.ts';
 import { emptySearchResult, toSearchResult, type StoredHit } from './search-response.ts';

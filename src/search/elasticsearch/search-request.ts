@@ -2,27 +2,29 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
-import { facetNames, type FacetName, type SearchQuery } from '../query.ts';
-import { PagingError, type Cursor } from './cursor.ts';
+import {
+  FACET_SIZE,
+  facetNames,
+  MAX_RESULT_WINDOW,
+  type FacetName,
+  type SearchQuery,
+} from '../query.ts';
+import { PagingError, type Cursor } from '../cursor.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
-/** Values listed per facet. */
-export const FACET_SIZE = 20;
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
 const YEAR_BUCKETS = 500;
 const FRAGMENT_SIZE = 160;
 const FRAGMENTS = 3;
 /** Sort value of undated passages: 0001-01-01 in epoch milliseconds. */
 const UNDATED = Date.parse('0001-01-01T00:00:00Z');
-/** index.max_result_window: from + size beyond it is refused by Elasticsearch. */
-export const MAX_RESULT_WINDOW = 10_000;
 
 export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
 export const MATCHING_PASSAGES = 'matching_passages';
 
 // The operators of the query syntax described in src/search/query.ts.
-const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE';
+const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZY|NEAR|SLOP';
 
 export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };

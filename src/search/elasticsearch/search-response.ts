@@ -2,6 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import {
+  FACET_SIZE,
   facetNames,
   type FacetCount,
   type FacetName,
@@ -9,10 +10,9 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../query.ts';
-import { encodeCursor } from './cursor.ts';
+import { encodeCursor } from '../cursor.ts';
 import {
   DOCUMENT_COUNT_AGGREGATION,
-  FACET_SIZE,
   MATCHING_PASSAGES,
   facetAggregationName,
 } from './search-request.ts';

@@ -10,10 +10,14 @@ import {
   type SearchBackend,
   type Suggestion,
 } from '../backend.ts';
-import { decodeCursor, encodeCursor, PagingError } from '../elasticsearch/cursor.ts';
-import { MAX_RESULT_WINDOW } from '../elasticsearch/search-request.ts';
+import { decodeCursor, encodeCursor, PagingError } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
-import type { SearchHit, SearchQuery, SearchResult } from '../query.ts';
+import {
+  MAX_RESULT_WINDOW,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../query.ts';
 import { evaluate, parseTextQuery, type Matches, type MatchTargets } from './evaluate.ts';
 import { countFacets, facetFilters, passesRanges } from './facets.ts';
 import { highlight } from './highlight.ts';

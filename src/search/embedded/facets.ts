@@ -2,9 +2,14 @@
 // computes them: range filters narrow everything; facet filters are OR within a facet and AND
 // across facets; each facet is counted with every facet filter applied except its own.
 // Values listed per facet: the Elasticsearch backend's (the year facet feeds the histogram whole).
-import { FACET_SIZE } from '../elasticsearch/search-request.ts';
 import type { IndexedPassage } from '../indexed-passage.ts';
-import { facetNames, type FacetCount, type FacetName, type SearchQuery } from '../query.ts';
+import {
+  FACET_SIZE,
+  facetNames,
+  type FacetCount,
+  type FacetName,
+  type SearchQuery,
+} from '../query.ts';
 
 export function facetValues(passage: IndexedPassage, facet: FacetName): string[] {
   switch (facet) {

@@ -17,6 +17,7 @@ import type { Tokenizer } from '@orama/orama';
 import { analyzeWith } from '../../analysis/analyzer.ts';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import type { FieldStatistics } from './bm25.ts';
+import { withinEdits } from './edit-distance.ts';
 
 export const searchFields = ['text', 'title'] as const;
 export type SearchField = (typeof searchFields)[number];
@@ -304,7 +305,11 @@ export class PassageIndex {
   similarTerms(field: IndexField, term: string, distance: number): string[] {
     const tree = this.index.indexes[field];
     if (!tree || tree.type !== 'Radix' || term === '') return [];
-    return Object.keys(tree.node.find({ term, exact: true, tolerance: distance }));
+    // Orama's own tolerant lookup both misses neighbours and adds every word the term is a prefix
+    // of, so the dictionary is scanned instead (cheap next to the rarity of fuzzy queries).
+    return Object.keys(tree.node.find({ term: '', exact: false })).filter((word) =>
+      withinEdits(term, word, distance),
+    );
   }
 
   passageAt(internalId: number): IndexedPassage | undefined {

@@ -3,7 +3,7 @@
 // combined with search_after on another field) continue from an offset. `seen` counts the hits
 // already returned, so the last page can say so instead of leading to an empty one.
 import { z } from 'zod';
-import type { SearchQuery } from '../query.ts';
+import type { SearchQuery } from './query.ts';
 
 const SortValue = z.union([z.string(), z.number(), z.null()]);
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 // The same report `vraagbaak analyze --json` prints.
-import { analyzeText } from '../../cli/commands/analyze.ts';
+import { analyzeText } from '../../analysis/text-analysis.ts';
 import { parseRequest } from '../errors.ts';
 
 /** A long answer with its annexes fits easily; a whole corpus does not. */

@@ -2,26 +2,8 @@
 // its tokens and terms (stopwords have none) and the entities found in it.
 import { text as readStream } from 'node:stream/consumers';
 import type { Command } from 'commander';
-import { analyze } from '../../analysis/analyzer.ts';
-import { tagEntities } from '../../entities/tag.ts';
-import { detectLanguage } from '../../language/detect.ts';
+import { analyzeText, type TextAnalysis } from '../../analysis/text-analysis.ts';
 import type { Entity } from '../../model/document.ts';
-
-export interface TextAnalysis {
-  language: string | null;
-  tokens: { text: string; term?: string; start: number; end: number }[];
-  entities: Entity[];
-}
-
-export function analyzeText(text: string): TextAnalysis {
-  return {
-    language: detectLanguage(text),
-    tokens: analyze(text).map(({ text, term, start, end }) =>
-      term === null ? { text, start, end } : { text, term, start, end },
-    ),
-    entities: tagEntities(text),
-  };
-}
 
 function describeEntity(entity: Entity): string {
   switch (entity.type) {

@@ -3,14 +3,21 @@ import { Client } from '@elastic/elasticsearch';
 
 export const DEFAULT_ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
 
+/** `url` may list several nodes of one cluster, comma-separated. */
 export function createElasticsearchClient(
   url = process.env.ELASTICSEARCH_URL ?? DEFAULT_ELASTICSEARCH_URL,
 ): Client {
+  const nodes = url
+    .split(',')
+    .map((node) => node.trim())
+    .filter((node) => node !== '');
   return new Client({
-    node: url,
+    nodes,
     // Bulk requests of a few thousand passages take seconds on a 512 MB node; 30 s leaves room.
     requestTimeout: 30_000,
-    // Retries cover a node that is briefly busy; an unreachable node fails fast enough for a 503.
-    maxRetries: 2,
+    // A failed request is retried on each other node; with one node, retrying a refused connection
+    // only delays the 503 by the transport's backoff (seconds). Bulk indexing sets its own retries
+    // to ride out a restart.
+    maxRetries: nodes.length - 1,
   });
 }

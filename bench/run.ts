@@ -2,17 +2,21 @@
 // bench/results.md. Figures are medians of several runs; bench/README.md says what each one measures and how.
 // Elasticsearch: ELASTICSEARCH_URL when given (indices under the alias vraagbaak-passages-bench),
 // otherwise a node of its own on port 9260, stopped at the end.
+import { spawnSync } from 'node:child_process';
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getHeapStatistics } from 'node:v8';
 import { createElasticsearchClient } from '../src/elasticsearch/client.ts';
+import type { DocumentRecord } from '../src/model/document.ts';
 import type { BackendName, SearchBackend } from '../src/search/backend.ts';
 import { elasticsearchAlias, openBackend } from './backends.ts';
 import { loadCorpus, pipelineDocuments } from './corpus.ts';
 import { acquireElasticsearch } from './elasticsearch-node.ts';
 import { GROWTH_ROUNDS, measureGrowth } from './growth.ts';
-import { measureIndexing, prepared } from './indexing.ts';
+import { measureIndexing, prepared, type Throughput } from './indexing.ts';
 import { describeMachine } from './machine.ts';
 import { measureEmbeddedMemory } from './memory.ts';
 import { measurePipelineRatio } from './pipeline-ratio.ts';
@@ -39,6 +43,25 @@ interface Options {
   growthBudget: number;
 }
 
+/**
+ * Indexes the corpus `runs` times, measures on the filled index, then empties and closes it, so
+ * no index outlives its section (an embedded one holds hundreds of MB).
+ */
+async function indexAndQuery<T>(
+  open: () => Promise<SearchBackend>,
+  documents: readonly DocumentRecord[],
+  runs: number,
+  measure: (backend: SearchBackend) => Promise<T>,
+): Promise<{ indexing: Throughput; measured: T }> {
+  const { result, backend } = await measureIndexing(open, prepared(documents), runs);
+  try {
+    return { indexing: result, measured: await measure(backend) };
+  } finally {
+    await backend.clear();
+    await backend.close();
+  }
+}
+
 async function main(options: Options): Promise<void> {
   const started = performance.now();
   const machine = describeMachine(null);
@@ -54,7 +77,6 @@ async function main(options: Options): Promise<void> {
         elasticsearchUrl: es.url,
         run,
       });
-  const filled: SearchBackend[] = [];
   try {
     log('Pipeline over the dekamer corpus…');
     const corpus = await loadCorpus();
@@ -66,14 +88,6 @@ async function main(options: Options): Promise<void> {
     log(`Pipeline beside bare tokenization (bench/pipeline.ts) ×${options.runs}…`);
     const pipelineRatio = await measurePipelineRatio(options.runs);
 
-    // 2–3, 5: Elasticsearch. Indexing, then queries on the index the last run left, then growth.
-    log(`Indexing into Elasticsearch ×${options.runs}…`);
-    const esIndexing = await measureIndexing(
-      open('elasticsearch'),
-      prepared(documents),
-      options.runs,
-    );
-    filled.push(esIndexing.backend);
     log(`Indexing into Elasticsearch from the pipeline ×${options.runs}…`);
     const fromPipeline = await measureIndexing(
       open('elasticsearch', 'benchpipeline'),
@@ -83,24 +97,33 @@ async function main(options: Options): Promise<void> {
     await fromPipeline.backend.clear();
     await fromPipeline.backend.close();
 
-    // One query set for both backends: facet values from the Elasticsearch index.
-    const queries = await querySetFor(esIndexing.backend);
-    log(`Queries: ${queries.length} × ${options.rounds} rounds, API and direct…`);
-    const apiElasticsearch = await measureApi(esIndexing.backend, queries, options.rounds);
-    const direct = await measureElasticsearchDirect(
-      client,
-      elasticsearchAlias('bench'),
-      queries,
-      options.rounds,
+    // 2–3: Elasticsearch indexing, then queries (API and direct) on the index the last run left.
+    log(`Indexing into Elasticsearch ×${options.runs}, then queries through the API and direct…`);
+    const es1 = await indexAndQuery(
+      open('elasticsearch'),
+      documents,
+      options.runs,
+      async (backend) => {
+        // One query set for both backends: facet values from the Elasticsearch index.
+        const queries = await querySetFor(backend);
+        const api = await measureApi(backend, queries, options.rounds);
+        const direct = await measureElasticsearchDirect(
+          client,
+          elasticsearchAlias('bench'),
+          queries,
+          options.rounds,
+        );
+        return { queries, api, direct };
+      },
     );
-    await esIndexing.backend.clear();
+    const { queries } = es1.measured;
     log(`Growth ×${larger.join(', ×')} on Elasticsearch…`);
     const growthElasticsearch = [
-      { factor: 1, indexing: esIndexing.result, queries: apiElasticsearch },
+      { factor: 1, indexing: es1.indexing, queries: es1.measured.api },
       ...(await measureGrowth(open('elasticsearch', 'benchgrowth'), documents, larger, {
         rounds: GROWTH_ROUNDS,
         budgetMs,
-        msPerPassage: esIndexing.result.medianMs / passages,
+        msPerPassage: es1.indexing.medianMs / passages,
       })),
     ];
 
@@ -112,17 +135,16 @@ async function main(options: Options): Promise<void> {
     );
     // 3, 5: an embedded index in this process for the queries, then growth.
     log('Indexing into embedded in-process for the queries…');
-    const embedded = await measureIndexing(open('embedded'), prepared(documents), 1);
-    filled.push(embedded.backend);
-    const apiEmbedded = await measureApi(embedded.backend, queries, options.rounds);
-    await embedded.backend.close();
+    const embedded1 = await indexAndQuery(open('embedded'), documents, 1, (backend) =>
+      measureApi(backend, queries, options.rounds),
+    );
     log(`Growth ×${larger.join(', ×')} on embedded…`);
     const growthEmbedded = [
-      { factor: 1, indexing: embedded.result, queries: apiEmbedded },
+      { factor: 1, indexing: embedded1.indexing, queries: embedded1.measured },
       ...(await measureGrowth(open('embedded'), documents, larger, {
         rounds: GROWTH_ROUNDS,
         budgetMs,
-        msPerPassage: embedded.result.medianMs / passages,
+        msPerPassage: embedded1.indexing.medianMs / passages,
       })),
     ];
 
@@ -142,15 +164,15 @@ async function main(options: Options): Promise<void> {
       pipeline: pipelineRatio,
       indexing: {
         embedded: embeddedIndexing,
-        elasticsearch: esIndexing.result,
+        elasticsearch: es1.indexing,
         elasticsearchFromPipeline: fromPipeline.result,
-        pipelineCostRatio: round(fromPipeline.result.medianMs / esIndexing.result.medianMs, 2),
+        pipelineCostRatio: round(fromPipeline.result.medianMs / es1.indexing.medianMs, 2),
       },
       queries: {
-        embedded: apiEmbedded,
-        elasticsearch: apiElasticsearch,
-        elasticsearchDirect: direct,
-        apiCostRatioP50: round(apiElasticsearch.overall.p50 / direct.overall.p50, 2),
+        embedded: embedded1.measured,
+        elasticsearch: es1.measured.api,
+        elasticsearchDirect: es1.measured.direct,
+        apiCostRatioP50: round(es1.measured.api.overall.p50 / es1.measured.direct.overall.p50, 2),
       },
       memory,
       growth: { elasticsearch: growthElasticsearch, embedded: growthEmbedded },
@@ -163,11 +185,28 @@ async function main(options: Options): Promise<void> {
     await writeFile(path.join(RESULTS_DIR, 'results.md'), toMarkdown(results));
     log(`Done in ${results.durationSeconds} s: bench/results.json, bench/results.md`);
   } finally {
-    for (const backend of filled) await backend.close().catch(() => undefined);
     await client.close();
     await es.release();
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+// The embedded growth steps build indices of ~100k passages in this process, beyond V8's default
+// heap limit (about 4 GB): the benchmark runs itself again with a larger one.
+const HEAP_MB = 12_288;
+if (getHeapStatistics().heap_size_limit < HEAP_MB * 1024 ** 2 * 0.9) {
+  const child = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MB}`,
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(child.status ?? 1);
 }
 
 const program = new Command('bench')

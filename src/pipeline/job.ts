@@ -35,3 +35,14 @@ export async function loadPipelineJob(nameOrFile: string): Promise<PipelineJob> 
   const folder = path.dirname(file);
   return { ...result.data, paths: result.data.paths.map((p) => path.resolve(folder, p)) };
 }
+
+/** The paths a command works on: those given plus those of `--pipeline <name>`, if any. */
+export async function sourcePaths(
+  given: string[],
+  pipeline: string | undefined,
+): Promise<string[]> {
+  return pipeline ? [...given, ...(await loadPipelineJob(pipeline)).paths] : given;
+}
+
+export const pipelineOptionHelp =
+  'a named corpus from pipelines/ (e.g. seeds, dekamer) or a job file';

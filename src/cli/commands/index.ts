@@ -3,6 +3,7 @@
 // document is still indexed.
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
+import { pipelineOptionHelp, sourcePaths } from '../../pipeline/job.ts';
 import { parseDocuments } from '../../pipeline/pipeline.ts';
 import type { DocumentRecord } from '../../model/document.ts';
 import {
@@ -15,6 +16,7 @@ import { createBackend } from '../../search/create-backend.ts';
 interface IndexCommandOptions {
   backend?: string;
   rebuild?: boolean;
+  pipeline?: string;
 }
 
 interface ParseFailure {
@@ -75,10 +77,13 @@ export function registerIndex(program: Command): void {
   const command: Command = program
     .command('index')
     .description('parse files and directories (text exports, PDFs, dekamer JSONL) and index them')
-    .argument('<paths...>', 'files or directories to index')
+    .argument('[paths...]', 'files or directories to index')
+    .option('--pipeline <name>', pipelineOptionHelp)
     .addOption(new Option('-b, --backend <name>', 'search backend').env('VRAAGBAAK_BACKEND'))
     .option('--rebuild', 'build a fresh index and swap it in when complete (default: upsert)')
-    .action(async (paths: string[], options: IndexCommandOptions) => {
+    .action(async (given: string[], options: IndexCommandOptions) => {
+      const paths = await sourcePaths(given, options.pipeline);
+      if (!paths.length) command.error('give paths to index or --pipeline <name>');
       const startedAt = Date.now();
       const bar = progressBar(startedAt);
       const parseFailures: ParseFailure[] = [];

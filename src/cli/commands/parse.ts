@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import type { DocumentRecord } from '../../model/document.ts';
-import { loadPipelineJob } from '../../pipeline/job.ts';
+import { pipelineOptionHelp, sourcePaths } from '../../pipeline/job.ts';
 import { parseDocuments, type ParseProgress } from '../../pipeline/pipeline.ts';
 
 interface ParseCommandOptions {
@@ -58,13 +58,9 @@ export function registerParse(program: Command): void {
     .description('parse source files into documents with passages (no indexing)')
     .argument('[paths...]', 'files or directories: .txt exports, .pdf, .jsonl(.gz) federal data')
     .option('--json', 'print a JSON array of the documents')
-    .option(
-      '--pipeline <name>',
-      'a named corpus from pipelines/ (e.g. seeds, dekamer) or a job file',
-    )
+    .option('--pipeline <name>', pipelineOptionHelp)
     .action(async (given: string[], options: ParseCommandOptions) => {
-      const paths = [...given];
-      if (options.pipeline) paths.push(...(await loadPipelineJob(options.pipeline)).paths);
+      const paths = await sourcePaths(given, options.pipeline);
       if (!paths.length) program.error('give paths to parse or --pipeline <name>');
 
       const bar = progressBar();

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus, replicated } from '../bench/corpus.ts';
 import { acquireElasticsearch } from '../bench/elasticsearch-node.ts';
-import { serveApi } from '../bench/http-server.ts';
+import { serveApiProcess } from '../bench/server-process.ts';
 import { mixedQuerySet, toUrl } from '../bench/query-set.ts';
-import { openBackend } from '../bench/backends.ts';
-import type { BackendName, SearchBackend } from '../src/search/backend.ts';
+import { elasticsearchAlias, openBackend } from '../bench/backends.ts';
+import type { BackendName } from '../src/search/backend.ts';
 import { backendNames } from '../src/search/create-backend.ts';
 import type { SearchResult } from '../src/search/query.ts';
 
@@ -37,8 +37,8 @@ const positive = (value: string) => {
 
 const log = (message: string) => console.error(message);
 
-async function hammer(backend: SearchBackend, connections: number, seconds: number) {
-  const server = await serveApi(backend);
+async function hammer(serverEnv: Record<string, string>, connections: number, seconds: number) {
+  const server = await serveApiProcess(serverEnv);
   try {
     const facets = (await (await fetch(toUrl(server.url, { size: '0' }))).json()) as SearchResult;
     const paths = mixedQuerySet(facets.facets).map((query) => {
@@ -78,8 +78,20 @@ async function loadBackend(
     if (report.failures.length > 0) {
       throw new Error(`${name}: ${report.failures.length} documents failed to index`);
     }
+    // The store is complete on disk (embedded) or in the alias (Elasticsearch): serve it from a
+    // process of its own, as `npm start` would.
+    if (name === 'embedded') await backend.close();
     log(`${name}: ${options.connections} connections for ${options.duration} s…`);
-    const result = await hammer(backend, options.connections, options.duration);
+    const result = await hammer(
+      {
+        VRAAGBAAK_BACKEND: name,
+        VRAAGBAAK_DATA_DIR: dataDir,
+        VRAAGBAAK_ES_ALIAS: elasticsearchAlias('load'),
+        ...(node ? { ELASTICSEARCH_URL: node.url } : {}),
+      },
+      options.connections,
+      options.duration,
+    );
     if (name === 'elasticsearch') await backend.clear(); // the load index is of no further use
     return {
       backend: name,

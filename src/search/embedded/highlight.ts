@@ -2,7 +2,8 @@
 // HTML-escaped text (Lucene's SimpleHTMLEncoder), <mark> around every token the query matched
 // (stemmed terms, prefixes, phrase tokens), at most three fragments of about 160 characters,
 // best first chosen and then shown in text order; without any match the text's opening.
-import { analyzeWith } from '../../analysis/analyzer.ts';
+import { LRUCache } from 'lru-cache';
+import { analyzeWith, type AnalyzedToken } from '../../analysis/analyzer.ts';
 import type { MatchTargets } from './evaluate.ts';
 
 const FRAGMENT_SIZE = 160;
@@ -19,6 +20,25 @@ const htmlEscapes: Record<string, string> = {
 
 export const escapeHtml = (text: string) => text.replace(/["&<>'/]/g, (c) => htmlEscapes[c] ?? c);
 
+/**
+ * Tokens of recently highlighted texts. Elasticsearch highlights from offsets stored in the index;
+ * here the stored text is analysed again, which dominates a page of hits, and the same passages
+ * come back query after query.
+ */
+const recentTokens = {
+  dutch_text: new LRUCache<string, AnalyzedToken[]>({ max: 1_000 }),
+  dutch_exact: new LRUCache<string, AnalyzedToken[]>({ max: 1_000 }),
+};
+
+function tokensOf(analyzer: keyof typeof recentTokens, text: string): AnalyzedToken[] {
+  let tokens = recentTokens[analyzer].get(text);
+  if (!tokens) {
+    tokens = analyzeWith(analyzer, text);
+    recentTokens[analyzer].set(text, tokens);
+  }
+  return tokens;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -27,7 +47,7 @@ interface Span {
 function matchedSpans(text: string, targets: MatchTargets): Span[] {
   const spans: Span[] = [];
   if (targets.terms.size > 0 || targets.prefixes.length > 0) {
-    for (const token of analyzeWith('dutch_text', text)) {
+    for (const token of tokensOf('dutch_text', text)) {
       const term = token.term;
       if (term === null) continue;
       if (targets.terms.has(term) || targets.prefixes.some((prefix) => term.startsWith(prefix))) {
@@ -36,7 +56,7 @@ function matchedSpans(text: string, targets: MatchTargets): Span[] {
     }
   }
   if (targets.phrases.length > 0) {
-    const tokens = analyzeWith('dutch_exact', text);
+    const tokens = tokensOf('dutch_exact', text);
     for (const phrase of targets.phrases) {
       for (let i = 0; i + phrase.length <= tokens.length; i++) {
         if (phrase.every((term, k) => tokens[i + k]?.term === term)) {

@@ -1,0 +1,36 @@
+// The API as users run it: `vraagbaak serve` in a process of its own, so a load generator in this
+// process does not share the server's event loop (and so does not slow it down).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { RunningServer } from './http-server.ts';
+
+const repoRoot = new URL('..', import.meta.url).pathname;
+
+/** Starts `vraagbaak serve --port 0` with `env` and resolves with its URL once it listens. */
+export async function serveApiProcess(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['bin/vraagbaak.js', 'serve', '--port', '0'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    // Every log line is read, also after start-up: an undrained pipe would stall the server.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.msg === 'listening' && entry.url) resolve(entry.url);
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    async close() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}

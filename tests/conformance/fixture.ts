@@ -1,27 +1,9 @@
 // Documents for the conformance suite: the seeds through the real pipeline, plus a few hand-made
 // question/answer documents written so each query-model feature has something to find (inflected
 // forms, a phrase and its scattered words, amounts, dates, hostile HTML).
-import path from 'node:path';
 import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
-import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const SEEDS_DIR = path.join(REPO_ROOT, 'seeds');
-export const DEKAMER = path.resolve(REPO_ROOT, '../shared/corpus/dekamer-2017.jsonl.gz');
-
-/** Every document of the given paths; a file that fails to parse fails the test. */
-export async function parseAll(paths: string[]): Promise<DocumentRecord[]> {
-  const documents: DocumentRecord[] = [];
-  for await (const result of parseDocuments(paths)) {
-    if (!result.ok) throw new Error(`${result.file}: ${result.reason}`);
-    documents.push(result.document);
-  }
-  return documents;
-}
-
-export async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
-}
+export { DEKAMER, parseAll, REPO_ROOT, SEEDS_DIR, stream } from '../support/corpus.ts';
 
 /** Entities for every occurrence of the given spans: [text, entity fields]. */
 function entitiesIn(text: string, spans: [string, Record<string, unknown>][]): Entity[] {

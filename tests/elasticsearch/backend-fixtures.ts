@@ -1,29 +1,11 @@
 // Data for the Elasticsearch backend tests: the seeds and the dekamer corpus through the real
 // pipeline, plus hand-made documents for what the corpus lacks (hostile HTML, an organisation named
 // only by its full name or only by its acronym, an undated document).
-import path from 'node:path';
-import { REPO_ROOT } from '../../src/elasticsearch/distribution.ts';
 import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
-import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
 
-export const SEEDS_DIR = path.join(REPO_ROOT, 'seeds');
-export const DEKAMER = path.resolve(REPO_ROOT, '../shared/corpus/dekamer-2017.jsonl.gz');
-
-/** Every document of the given paths; a file that fails to parse fails the test run. */
-export async function parseAll(paths: string[]): Promise<DocumentRecord[]> {
-  const documents: DocumentRecord[] = [];
-  for await (const result of parseDocuments(paths)) {
-    if (!result.ok) throw new Error(`${result.file}: ${result.reason}`);
-    documents.push(result.document);
-  }
-  return documents;
-}
-
-export async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
-}
+export { DEKAMER, parseAll, REPO_ROOT, SEEDS_DIR, stream } from '../support/corpus.ts';
 
 /** A backend on its own alias, so test files never see each other's passages. */
 export function testBackend(name: string, url: string): ElasticsearchBackend {

@@ -41,7 +41,16 @@ export async function* exportRows(
   let after: string | undefined;
   do {
     const size = Math.min(pageSize, remaining);
-    const page = await backend.search({ ...query, groupBy: undefined, page: 1, size, after });
+    const page = await backend.search({
+      ...query,
+      groupBy: undefined,
+      page: 1,
+      size,
+      after,
+      // Rows need neither counts nor fragments: the text comes whole from the document.
+      facets: false,
+      highlight: false,
+    });
     // One lookup per document on this page; passages of a document come from the same record.
     const ids = [...new Set(page.hits.map((hit) => hit.documentId))];
     const documents = new Map<string, DocumentRecord | null>(

@@ -60,6 +60,10 @@ export const SearchQuery = z.object({
   /** Opaque cursor from a previous result's `nextCursor` (search_after). */
   after: z.string().max(2000).optional(),
   groupBy: z.enum(['document']).optional(),
+  /** Facet counts and histogram; a caller that only lists passages (the export) leaves them out. */
+  facets: z.boolean().default(true),
+  /** Highlight fragments; likewise left out by a caller that needs none. */
+  highlight: z.boolean().default(true),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 export type SearchQueryInput = z.input<typeof SearchQuery>;
@@ -100,3 +104,10 @@ export interface SearchResult {
   /** Cursor for the page after this one (search_after), null on the last page. */
   nextCursor: string | null;
 }
+
+/** Facets with no counts: before anything is indexed, or when a query asks for none. */
+export const emptyFacets = (): Record<FacetName, FacetCount[]> =>
+  Object.fromEntries(facetNames.map((facet) => [facet, []])) as unknown as Record<
+    FacetName,
+    FacetCount[]
+  >;

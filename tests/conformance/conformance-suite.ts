@@ -156,6 +156,18 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(await idsOf({ q: '"begeleidingstraject aangeboden"~2' })).toContain(question);
     });
 
+    it('leaves out facets and highlights when asked, with the same hits', async () => {
+      const full = await search({ q: 'ondernemers', size: 50 });
+      const bare = await search({ q: 'ondernemers', size: 50, facets: false, highlight: false });
+      expect(full.total).toBeGreaterThan(0);
+      expect(full.facets.type.length).toBeGreaterThan(0);
+      expect(bare.total).toBe(full.total);
+      expect(bare.hits.map((h) => h.id)).toEqual(full.hits.map((h) => h.id));
+      expect(bare.hits.every((h) => h.highlights.length === 0)).toBe(true);
+      expect(Object.values(bare.facets).every((counts) => counts.length === 0)).toBe(true);
+      expect(bare.histogram).toEqual([]);
+    });
+
     it('filters on each facet value with the count the facet announced', async () => {
       const unfiltered = await search({ q: '', size: 0 });
       for (const facet of facetNames) {

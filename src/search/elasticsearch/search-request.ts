@@ -115,14 +115,14 @@ export function buildSearchRequest(
   cursor: Cursor | null,
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
-  const aggs = facetAggregations(filters);
+  const aggs = query.facets ? facetAggregations(filters) : {};
   const request: estypes.SearchRequest = {
     index,
     track_total_hits: true,
     size: query.size,
     query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
     sort: sortFor(query),
-    highlight,
+    ...(query.highlight ? { highlight } : {}),
     // The hit shows fragments, not the whole text.
     _source: { excludes: ['text'] },
     aggs,

@@ -2,6 +2,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import {
+  emptyFacets,
   FACET_SIZE,
   facetNames,
   type FacetCount,
@@ -106,12 +107,11 @@ export function toSearchResult(
 
 /** The answer while nothing has been indexed yet. */
 export function emptySearchResult(): SearchResult {
-  const facets = Object.fromEntries(facetNames.map((facet) => [facet, [] as FacetCount[]]));
   return {
     total: 0,
     tookMs: 0,
     hits: [],
-    facets: facets as Record<FacetName, FacetCount[]>,
+    facets: emptyFacets(),
     histogram: [],
     nextCursor: null,
   };

@@ -13,6 +13,7 @@ import {
 import { decodeCursor, encodeCursor, PagingError } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import {
+  emptyFacets,
   MAX_RESULT_WINDOW,
   type SearchHit,
   type SearchQuery,
@@ -133,10 +134,12 @@ export class EmbeddedBackend implements SearchBackend {
       if (passage && passesRanges(passage, query)) candidates.push({ passage, score });
     }
     const filters = facetFilters(query);
-    const { facets, histogram } = countFacets(
-      candidates.map((c) => c.passage),
-      filters,
-    );
+    const { facets, histogram } = query.facets
+      ? countFacets(
+          candidates.map((c) => c.passage),
+          filters,
+        )
+      : { facets: emptyFacets(), histogram: [] };
     const hits = candidates
       .filter((c) => filters.every((filter) => filter.accepts(c.passage)))
       .map((hit) => ({ ...hit, key: sortKey(hit, query) }))
@@ -281,7 +284,7 @@ function toHit(
     party: passage.party,
     minister: passage.minister,
     score: query.sort === 'date' ? null : hit.score,
-    highlights: highlight(passage.text, targets),
+    highlights: query.highlight ? highlight(passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
   if (hit.matchingPassages !== undefined) result.matchingPassages = hit.matchingPassages;

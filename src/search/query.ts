@@ -1,17 +1,9 @@
 // The query model shared by every backend and the HTTP API.
 import { z } from 'zod';
 import { PassageType, type Entity } from '../model/document.ts';
+import { facetNames, type FacetName } from './facet-names.ts';
 
-export const facetNames = [
-  'theme',
-  'minister',
-  'asker',
-  'party',
-  'year',
-  'type',
-  'organisation',
-] as const;
-export type FacetName = (typeof facetNames)[number];
+export { facetNames, type FacetName };
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE_SIZE = 100;

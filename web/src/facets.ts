@@ -4,7 +4,7 @@ import type { FacetCount, FacetName } from '../../src/search/query.ts';
 import type { PassageType } from '../../src/model/document.ts';
 import { h } from './dom.ts';
 import { formatCount, passageTypeLabels } from './format.ts';
-import { facetOrder, type Filters } from './state.ts';
+import { facetNames, type Filters } from './state.ts';
 
 export const facetLabels: Record<FacetName, string> = {
   theme: 'Thema',
@@ -39,7 +39,7 @@ export function renderFacets(
   onToggle: (facet: FacetName, value: string, on: boolean) => void,
   rerender: () => void,
 ): HTMLElement[] {
-  return facetOrder.flatMap((facet) => {
+  return facetNames.flatMap((facet) => {
     const selected = filters[facet];
     const values = orderedValues(facet, facets[facet] ?? [], selected);
     if (values.length === 0) return [];

@@ -12,7 +12,7 @@ import { attachSuggestions } from './suggestions.ts';
 import {
   PAGE_SIZE,
   emptyFilters,
-  facetOrder,
+  facetNames,
   hasFilters,
   pageUrl,
   readState,
@@ -221,7 +221,7 @@ function openDocument(event: MouseEvent, hit: SearchHit): void {
 
 /** Removable chips for the filters in force, above the results. */
 function renderActiveFilters(): void {
-  const chips = facetOrder.flatMap((facet: FacetName) =>
+  const chips = facetNames.flatMap((facet: FacetName) =>
     state.filters[facet].map((value) => {
       const label =
         facet === 'type'

@@ -1,16 +1,8 @@
 // The page's whole state, kept in the URL: a link reproduces the search, back/forward restore it.
 // The page URL uses the API's own parameter names, plus `doc` for the open document.
-import type { FacetName } from '../../src/search/query.ts';
+import { facetNames, type FacetName } from '../../src/search/facet-names.ts';
 
-export const facetOrder = [
-  'theme',
-  'minister',
-  'asker',
-  'party',
-  'year',
-  'type',
-  'organisation',
-] as const satisfies readonly FacetName[];
+export { facetNames };
 
 export const PAGE_SIZE = 20;
 
@@ -33,7 +25,7 @@ export interface PageState {
 }
 
 export function emptyFilters(): Filters {
-  return Object.fromEntries(facetOrder.map((name) => [name, []])) as unknown as Filters;
+  return Object.fromEntries(facetNames.map((name) => [name, []])) as unknown as Filters;
 }
 
 const isAmount = (value: string) => /^\d+(?:[.,]\d+)?$/.test(value);
@@ -42,7 +34,7 @@ const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 export function readState(search: string): PageState {
   const params = new URLSearchParams(search);
   const filters = emptyFilters();
-  for (const name of facetOrder) filters[name] = [...new Set(params.getAll(name).filter(Boolean))];
+  for (const name of facetNames) filters[name] = [...new Set(params.getAll(name).filter(Boolean))];
   const text = (name: string, valid: (value: string) => boolean) => {
     const value = params.get(name)?.trim() ?? '';
     return valid(value) ? value : '';
@@ -66,7 +58,7 @@ export function readState(search: string): PageState {
 export function searchParams(state: PageState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q.trim());
-  for (const name of facetOrder)
+  for (const name of facetNames)
     for (const value of state.filters[name]) params.append(name, value);
   if (state.amountMin) params.set('amountMin', state.amountMin.replace(',', '.'));
   if (state.amountMax) params.set('amountMax', state.amountMax.replace(',', '.'));
@@ -97,7 +89,7 @@ export function pageUrl(state: PageState): string {
 
 export function hasFilters(state: PageState): boolean {
   return (
-    facetOrder.some((name) => state.filters[name].length > 0) ||
+    facetNames.some((name) => state.filters[name].length > 0) ||
     Boolean(state.amountMin || state.amountMax || state.dateFrom || state.dateTo)
   );
 }

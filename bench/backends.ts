@@ -1,9 +1,8 @@
 // Opens a backend for a measuring run. Elasticsearch gets its own alias (vraagbaak-passages-<run>),
 // so a run against a developer's ELASTICSEARCH_URL never touches the developer's index.
-import { createElasticsearchClient } from '../src/elasticsearch/client.ts';
+import { readConfig } from '../src/config.ts';
 import type { BackendName, SearchBackend } from '../src/search/backend.ts';
 import { createBackend } from '../src/search/create-backend.ts';
-import { ElasticsearchBackend } from '../src/search/elasticsearch/backend.ts';
 
 export interface BackendPlace {
   /** Store of the embedded backend (a temp dir). */
@@ -17,9 +16,12 @@ export interface BackendPlace {
 export const elasticsearchAlias = (run: string) => `vraagbaak-passages-${run}`;
 
 export async function openBackend(name: BackendName, place: BackendPlace): Promise<SearchBackend> {
-  if (name === 'embedded') return createBackend('embedded', { dataDir: place.dataDir });
-  return new ElasticsearchBackend({
-    client: createElasticsearchClient(place.elasticsearchUrl),
-    alias: elasticsearchAlias(place.run),
-  });
+  return createBackend(
+    readConfig({
+      backend: name,
+      dataDir: place.dataDir,
+      elasticsearchUrl: place.elasticsearchUrl,
+      elasticsearchAlias: elasticsearchAlias(place.run),
+    }),
+  );
 }

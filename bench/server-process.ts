@@ -20,8 +20,8 @@ export async function serveApiProcess(env: Record<string, string>): Promise<Runn
     // Every log line is read, also after start-up: an undrained pipe would stall the server.
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
-      if (entry.msg === 'listening' && entry.url) resolve(entry.url);
+      const entry = JSON.parse(line) as { event?: string; url?: string };
+      if (entry.event === 'listening' && entry.url) resolve(entry.url);
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles on the fly, so there is no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built by `npm run build`, which `npm install` runs).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const entry = new URL('../dist/vraagbaak.js', import.meta.url);
+if (!existsSync(entry)) {
+  console.error('vraagbaak: dist/ is missing; build it with `npm run build`');
+  process.exit(1);
+}
+process.setSourceMapsEnabled(true);
+await import(entry.href);

@@ -13,7 +13,7 @@ import { serveApiProcess } from '../bench/server-process.ts';
 import { mixedQuerySet, toUrl } from '../bench/query-set.ts';
 import { elasticsearchAlias, openBackend } from '../bench/backends.ts';
 import type { BackendName } from '../src/search/backend.ts';
-import { backendNames } from '../src/search/create-backend.ts';
+import { backendNames } from '../src/config.ts';
 import type { SearchResult } from '../src/search/query.ts';
 
 const LOAD_ES_PORT = 9270;

@@ -2,6 +2,7 @@
 // the same file goes verbatim into the Elasticsearch index and is interpreted by ./analyzer.ts.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { projectPath } from '../project-files.ts';
 
 // A filter is either the name of a built-in ("lowercase") or one defined under analysis.filter.
 const FilterDefinition = z.looseObject({ type: z.string() });
@@ -22,7 +23,7 @@ export const AnalysisSettings = z.object({
 });
 export type AnalysisSettings = z.infer<typeof AnalysisSettings>;
 
-export const analysisSettingsPath = new URL('../../mappings/analysis.json', import.meta.url);
+export const analysisSettingsPath = projectPath('mappings', 'analysis.json');
 
 export function loadAnalysisSettings(path: URL | string = analysisSettingsPath): AnalysisSettings {
   return AnalysisSettings.parse(JSON.parse(readFileSync(path, 'utf8')));

@@ -3,7 +3,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { webDistDir } from '../../web/paths.ts';
 import type { SearchBackend } from '../search/backend.ts';
@@ -18,35 +18,38 @@ import { suggestRoutes } from './routes/suggest.ts';
 
 export interface AppOptions {
   backend: SearchBackend;
-  /** Defaults to a logger at LOG_LEVEL (info), silent under tests. */
-  logger?: Logger;
-  /** Origins allowed to call the API from another site; none by default (VRAAGBAAK_CORS_ORIGINS). */
+  logger: Logger;
+  /** Origins allowed to call the API from another site (the `corsOrigins` setting); none by default. */
   corsOrigins?: string[];
   /** Directory of the built search page. */
   webRoot?: string;
 }
 
-export function defaultLogger(): Logger {
-  return pino({ level: process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info') });
-}
-
-export function corsOriginsFromEnv(value = process.env.VRAAGBAAK_CORS_ORIGINS): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-}
-
 export function createApp({
   backend,
-  logger = defaultLogger(),
-  corsOrigins = corsOriginsFromEnv(),
+  logger,
+  corsOrigins = [],
   webRoot = webDistDir,
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from brackets
-  app.use(pinoHttp({ logger }));
+  app.use(
+    pinoHttp({
+      logger,
+      customSuccessMessage: (req, res, responseTime) =>
+        `${req.method} ${req.url} ${res.statusCode} ${Math.round(responseTime)} ms`,
+      // Method, URL and status are what an operator reads; headers (cookies, tokens) stay out.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use(
     helmet({
       contentSecurityPolicy: {

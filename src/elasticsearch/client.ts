@@ -1,12 +1,8 @@
 // The Elasticsearch client the backends use, with timeouts suited to a local node.
 import { Client } from '@elastic/elasticsearch';
 
-export const DEFAULT_ELASTICSEARCH_URL = 'http://127.0.0.1:9200';
-
 /** `url` may list several nodes of one cluster, comma-separated. */
-export function createElasticsearchClient(
-  url = process.env.ELASTICSEARCH_URL ?? DEFAULT_ELASTICSEARCH_URL,
-): Client {
+export function createElasticsearchClient(url: string): Client {
   const nodes = url
     .split(',')
     .map((node) => node.trim())

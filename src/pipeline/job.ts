@@ -2,8 +2,8 @@
 // tests say "dekamer" instead of repeating paths. Paths are relative to the job file's folder.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { projectPath } from '../project-files.ts';
 
 export const PipelineJob = z.object({
   name: z.string().min(1),
@@ -12,7 +12,7 @@ export const PipelineJob = z.object({
 });
 export type PipelineJob = z.infer<typeof PipelineJob>;
 
-export const pipelinesFolder = fileURLToPath(new URL('../../pipelines/', import.meta.url));
+export const pipelinesFolder = projectPath('pipelines');
 
 /**
  * Loads a job by name ("seeds" → pipelines/seeds.json) or by file path; returns its paths made
@@ -43,6 +43,3 @@ export async function sourcePaths(
 ): Promise<string[]> {
   return pipeline ? [...given, ...(await loadPipelineJob(pipeline)).paths] : given;
 }
-
-export const pipelineOptionHelp =
-  'a named corpus from pipelines/ (e.g. seeds, dekamer) or a job file';

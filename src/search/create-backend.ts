@@ -1,40 +1,25 @@
-// Picks the search engine from configuration. Each backend is loaded only when chosen, so the
+// Opens the search engine the configuration names. Each backend is loaded only when chosen, so the
 // embedded default never loads the Elasticsearch client and vice versa.
-import path from 'node:path';
-import type { BackendName, SearchBackend } from './backend.ts';
+import type { Config } from '../config.ts';
+import type { SearchBackend } from './backend.ts';
 
-export const backendNames: readonly BackendName[] = ['embedded', 'elasticsearch'];
+export type BackendConfig = Pick<
+  Config,
+  'backend' | 'dataDir' | 'elasticsearchUrl' | 'elasticsearchAlias'
+>;
 
-export interface BackendSettings {
-  /** Where the embedded backend keeps its store (VRAAGBAAK_DATA_DIR, default ./data). */
-  dataDir?: string;
-  /** The Elasticsearch node (ELASTICSEARCH_URL, default http://127.0.0.1:9200). */
-  elasticsearchUrl?: string;
-}
-
-export function isBackendName(name: string): name is BackendName {
-  return (backendNames as readonly string[]).includes(name);
-}
-
-/** Opens the named backend. Elasticsearch being down is not an error here: calls report it. */
-export async function createBackend(
-  name: string = process.env.VRAAGBAAK_BACKEND ?? 'embedded',
-  settings: BackendSettings = {},
-): Promise<SearchBackend> {
-  if (!isBackendName(name)) {
-    throw new Error(`unknown backend "${name}": choose one of ${backendNames.join(', ')}`);
-  }
-  if (name === 'elasticsearch') {
+/** Opens the backend. Elasticsearch being down is not an error here: calls report it. */
+export async function createBackend(config: BackendConfig): Promise<SearchBackend> {
+  if (config.backend === 'elasticsearch') {
     const [{ ElasticsearchBackend }, { createElasticsearchClient }] = await Promise.all([
       import('./elasticsearch/backend.ts'),
       import('../elasticsearch/client.ts'),
     ]);
     return new ElasticsearchBackend({
-      client: createElasticsearchClient(settings.elasticsearchUrl),
+      client: createElasticsearchClient(config.elasticsearchUrl),
+      alias: config.elasticsearchAlias,
     });
   }
   const { EmbeddedBackend } = await import('./embedded/embedded-backend.ts');
-  return EmbeddedBackend.open({
-    dataDir: path.resolve(settings.dataDir ?? process.env.VRAAGBAAK_DATA_DIR ?? 'data'),
-  });
+  return EmbeddedBackend.open({ dataDir: config.dataDir });
 }

@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { pino } from 'pino';
 import { createApp } from '../../src/api/app.ts';
+import { readConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/logger.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
@@ -33,7 +34,7 @@ export interface SeededApp {
 
 export async function openSeededApp(): Promise<SeededApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-api-'));
-  const backend = await createBackend('embedded', { dataDir });
+  const backend = await createBackend(readConfig({ backend: 'embedded', dataDir }, {}));
   const seeds = await parseSeeds();
   const report = await backend.index(
     (async function* () {
@@ -43,7 +44,7 @@ export async function openSeededApp(): Promise<SeededApp> {
   if (report.failures.length > 0)
     throw new Error(`seeds failed to index: ${JSON.stringify(report)}`);
   return {
-    app: createApp({ backend, logger: pino({ level: 'silent' }) }),
+    app: createApp({ backend, logger: silentLogger() }),
     backend,
     seeds,
     dataDir,

@@ -11,6 +11,7 @@ import { parseSeeds, repoRoot, seedsDir } from './seeded-app.ts';
 
 interface LogLine {
   msg: string;
+  event?: string;
   [key: string]: unknown;
 }
 
@@ -47,7 +48,7 @@ async function startServer(env: Record<string, string> = {}): Promise<Server> {
     createInterface({ input: child.stdout }).on('line', (line) => {
       const entry = JSON.parse(line) as LogLine;
       logs.push(entry);
-      if (entry.msg === 'listening') resolve(entry.url as string);
+      if (entry.event === 'listening') resolve(entry.url as string);
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   });
@@ -83,20 +84,20 @@ describe('vraagbaak serve', () => {
     const [seed000] = await parseSeeds([path.join(seedsDir, '000_f71e14aadc76dc25.txt')]);
 
     const first = await startServer();
-    const indexed = first.logs.find((l) => l.msg === 'indexed the seeds into the empty store');
+    const indexed = first.logs.find((l) => l.event === 'seeds-indexed');
     expect(indexed).toMatchObject({ documents: 5, failures: [] });
+    const listening = first.logs.find((l) => l.event === 'listening');
+    expect(listening?.msg).toBe(
+      `vraagbaak: ${indexed?.passages as number} passages (embedded) on ${first.url}`,
+    );
     const cold = await searchFor(first, 'begeleidingstraject');
     expect(cold.hits[0]?.documentId).toBe(seed000?.id);
     expect(await first.stop()).toBe(0);
     expect(first.logs.some((l) => l.msg === 'shutting down')).toBe(true);
 
     const second = await startServer();
-    expect(second.logs.some((l) => l.msg === 'indexed the seeds into the empty store')).toBe(false);
-    expect(
-      second.logs.find((l) => l.msg.startsWith('store already holds documents')),
-    ).toMatchObject({
-      documents: 5,
-    });
+    expect(second.logs.some((l) => l.event === 'seeds-indexed')).toBe(false);
+    expect(second.logs.find((l) => l.event === 'index-ready')).toMatchObject({ documents: 5 });
     const warm = await searchFor(second, 'begeleidingstraject');
     expect(warm.hits.map((h) => h.id)).toEqual(cold.hits.map((h) => h.id));
     const health = (await (await fetch(`${second.url}/api/health`)).json()) as {

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
+import { readConfig } from '../../src/config.ts';
 import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import { createBackend } from '../../src/search/create-backend.ts';
@@ -19,7 +20,9 @@ const silent = pino({ level: 'silent' });
 describe('with Elasticsearch unreachable (connection refused)', () => {
   let backend: SearchBackend;
   beforeAll(async () => {
-    backend = await createBackend('elasticsearch', { elasticsearchUrl: 'http://127.0.0.1:1' });
+    backend = await createBackend(
+      readConfig({ backend: 'elasticsearch', elasticsearchUrl: 'http://127.0.0.1:1' }, {}),
+    );
   });
   afterAll(() => backend?.close());
 

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Express } from 'express';
 import { createApp } from '../../src/api/app.ts';
+import { silentLogger } from '../../src/logger.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
@@ -107,7 +108,7 @@ beforeAll(async () => {
     yield* documents;
   }
   await backend.index(all());
-  app = createApp({ backend });
+  app = createApp({ backend, logger: silentLogger() });
 });
 
 afterAll(async () => {

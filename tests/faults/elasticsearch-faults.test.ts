@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
+import { silentLogger } from '../../src/logger.ts';
 import {
   clusterStatus,
   startCluster,
@@ -142,7 +143,7 @@ describeFaults(`Elasticsearch faults${skipReason ? ` [skipped: ${skipReason}]` :
     test('down when the API starts: 503 with a reason, then recovery without a restart', async () => {
       await stopCluster(spec);
       const backend = new ElasticsearchBackend({ client: new Client({ node: url }), alias: ALIAS });
-      const app = createApp({ backend });
+      const app = createApp({ backend, logger: silentLogger() });
       try {
         const health = await request(app).get('/api/health');
         expect(health.status).toBe(503);

@@ -2,7 +2,7 @@
 // its tokens and terms (stopwords have none) and the entities found in it.
 import { text as readStream } from 'node:stream/consumers';
 import type { Command } from 'commander';
-import { analyzeText, type TextAnalysis } from '../../analysis/text-analysis.ts';
+import type { TextAnalysis } from '../../analysis/text-analysis.ts';
 import type { Entity } from '../../model/document.ts';
 
 function describeEntity(entity: Entity): string {
@@ -54,6 +54,7 @@ export function registerAnalyze(program: Command): void {
     .description('Analyse text from stdin: language, tokens and terms, entities')
     .option('--json', 'print the analysis as JSON')
     .action(async (options: { json?: boolean }) => {
+      const { analyzeText } = await import('../../analysis/text-analysis.ts');
       const analysis = analyzeText(await readStream(process.stdin));
       process.stdout.write(
         options.json ? `${JSON.stringify(analysis)}\n` : `${formatAnalysis(analysis)}\n`,

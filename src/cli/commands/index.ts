@@ -1,17 +1,11 @@
 // `vraagbaak index <paths…>`: streams the pipeline's documents into the chosen backend. Files that
 // cannot be parsed are reported by name and reason and make the exit code non-zero, but every good
-// document is still indexed.
-import { Option, type Command } from 'commander';
-import { SingleBar } from 'cli-progress';
-import { pipelineOptionHelp, sourcePaths } from '../../pipeline/job.ts';
-import { parseDocuments } from '../../pipeline/pipeline.ts';
+// document is still indexed. Progress: a bar with ETA on a terminal, a line every few seconds
+// otherwise (logs of scheduled jobs), and a summary at the end.
+import type { Command } from 'commander';
 import type { DocumentRecord } from '../../model/document.ts';
-import {
-  BackendUnavailableError,
-  type IndexProgress,
-  type IndexReport,
-} from '../../search/backend.ts';
-import { createBackend } from '../../search/create-backend.ts';
+import type { IndexProgress, IndexReport } from '../../search/backend.ts';
+import { backendOption, configWith, pipelineOptionHelp } from '../options.ts';
 
 interface IndexCommandOptions {
   backend?: string;
@@ -24,43 +18,76 @@ interface ParseFailure {
   reason: string;
 }
 
+interface Progress {
+  bytes(read: number, total: number): void;
+  indexed(progress: IndexProgress): void;
+  stop(complete: boolean): void;
+}
+
+/** Seconds between progress lines when stderr is not a terminal. */
+const PROGRESS_LINE_EVERY_MS = 5_000;
+
 const perSecond = (count: number, ms: number) => (ms > 0 ? Math.round((count * 1000) / ms) : 0);
+const number = (value: number) => value.toLocaleString('en-US');
 
 /** A progress bar over the bytes of the input files, with documents and passages per second. */
-function progressBar(startedAt: number) {
-  if (!process.stderr.isTTY) return null;
+async function progressBar(startedAt: number): Promise<Progress> {
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     format:
-      '{bar} {percentage}% | {documents} documents ({documentRate}/s) | {passages} passages ({passageRate}/s)',
+      '{bar} {percentage}% | ETA {eta_formatted} | {documents} documents | {passages} passages ({passageRate}/s)',
     hideCursor: true,
+    etaBuffer: 50,
   });
-  bar.start(1, 0, { documents: 0, passages: 0, documentRate: 0, passageRate: 0 });
+  bar.start(1, 0, { documents: 0, passages: 0, passageRate: 0 });
   return {
-    bytes(read: number, total: number) {
+    bytes(read, total) {
       bar.setTotal(Math.max(total, 1));
       bar.update(read);
     },
-    indexed({ documents, passages }: IndexProgress) {
-      const elapsed = Date.now() - startedAt;
-      bar.update({
-        documents,
-        passages,
-        documentRate: perSecond(documents, elapsed),
-        passageRate: perSecond(passages, elapsed),
-      });
+    indexed({ documents, passages }) {
+      bar.update({ documents, passages, passageRate: perSecond(passages, Date.now() - startedAt) });
     },
-    stop(complete: boolean) {
+    stop(complete) {
       if (complete) bar.update(bar.getTotal());
       bar.stop();
     },
   };
 }
 
+/** Plain lines on stderr every few seconds: progress, rate and the estimated time left. */
+function progressLines(startedAt: number): Progress {
+  let share = 0;
+  let latest: IndexProgress = { documents: 0, passages: 0 };
+  const print = () => {
+    const elapsed = Date.now() - startedAt;
+    const left = share > 0 ? Math.round(((1 - share) * elapsed) / share / 1000) : null;
+    process.stderr.write(
+      `indexing: ${Math.floor(share * 100)}% of the input, ${number(latest.documents)} documents, ` +
+        `${number(latest.passages)} passages (${perSecond(latest.passages, elapsed)}/s)` +
+        `${left === null ? '' : `, about ${left} s left`}\n`,
+    );
+  };
+  const timer = setInterval(print, PROGRESS_LINE_EVERY_MS).unref();
+  return {
+    bytes(read, total) {
+      share = total > 0 ? read / total : 0;
+    },
+    indexed(progress) {
+      latest = progress;
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
+
 function summary(report: IndexReport, parseFailures: ParseFailure[], elapsedMs: number): string {
   const seconds = (elapsedMs / 1000).toFixed(1);
+  const refused = parseFailures.length + report.failures.length;
   const lines = [
-    `Indexed ${report.documents} documents (${report.passages} passages) in ${seconds} s: ` +
-      `${perSecond(report.documents, elapsedMs)} documents/s, ${perSecond(report.passages, elapsedMs)} passages/s`,
+    `Indexed ${number(report.documents)} documents (${number(report.passages)} passages), ` +
+      `${refused} refused, in ${seconds} s: ${perSecond(report.passages, elapsedMs)} passages/s`,
   ];
   if (parseFailures.length > 0) {
     lines.push(`${parseFailures.length} file(s) could not be read:`);
@@ -79,17 +106,27 @@ export function registerIndex(program: Command): void {
     .description('parse files and directories (text exports, PDFs, dekamer JSONL) and index them')
     .argument('[paths...]', 'files or directories to index')
     .option('--pipeline <name>', pipelineOptionHelp)
-    .addOption(new Option('-b, --backend <name>', 'search backend').env('VRAAGBAAK_BACKEND'))
+    .addOption(backendOption())
     .option('--rebuild', 'build a fresh index and swap it in when complete (default: upsert)')
     .action(async (given: string[], options: IndexCommandOptions) => {
+      const config = await configWith({ backend: options.backend });
+      const [{ sourcePaths }, { parseDocuments }, { createBackend }, { BackendUnavailableError }] =
+        await Promise.all([
+          import('../../pipeline/job.ts'),
+          import('../../pipeline/pipeline.ts'),
+          import('../../search/create-backend.ts'),
+          import('../../search/backend.ts'),
+        ]);
       const paths = await sourcePaths(given, options.pipeline);
       if (!paths.length) command.error('give paths to index or --pipeline <name>');
       const startedAt = Date.now();
-      const bar = progressBar(startedAt);
+      const progress = process.stderr.isTTY
+        ? await progressBar(startedAt)
+        : progressLines(startedAt);
       const parseFailures: ParseFailure[] = [];
       async function* documents(): AsyncGenerator<DocumentRecord> {
         const results = parseDocuments(paths, {
-          onProgress: ({ bytesRead, bytesTotal }) => bar?.bytes(bytesRead, bytesTotal),
+          onProgress: ({ bytesRead, bytesTotal }) => progress.bytes(bytesRead, bytesTotal),
         });
         for await (const result of results) {
           if (result.ok) yield result.document;
@@ -97,15 +134,15 @@ export function registerIndex(program: Command): void {
         }
       }
 
-      const backend = await createBackend(options.backend);
+      const backend = await createBackend(config);
       let report: IndexReport;
       try {
         report = await backend.index(documents(), {
           mode: options.rebuild ? 'rebuild' : 'upsert',
-          onProgress: (progress) => bar?.indexed(progress),
+          onProgress: (indexed) => progress.indexed(indexed),
         });
       } catch (error) {
-        bar?.stop(false);
+        progress.stop(false);
         await backend.close();
         command.error(
           error instanceof BackendUnavailableError
@@ -114,7 +151,7 @@ export function registerIndex(program: Command): void {
         );
       }
       await backend.close();
-      bar?.stop(true);
+      progress.stop(true);
       console.log(summary(report, parseFailures, Date.now() - startedAt));
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;
     });

@@ -3,10 +3,9 @@
 // document. Files that fail are reported on stderr and make the exit code non-zero.
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import type { DocumentRecord } from '../../model/document.ts';
-import { pipelineOptionHelp, sourcePaths } from '../../pipeline/job.ts';
-import { parseDocuments, type ParseProgress } from '../../pipeline/pipeline.ts';
+import type { ParseProgress } from '../../pipeline/pipeline.ts';
+import { pipelineOptionHelp } from '../options.ts';
 
 interface ParseCommandOptions {
   json?: boolean;
@@ -35,8 +34,9 @@ function summary(document: DocumentRecord): string {
  * A bar over the input bytes while the output goes to a file or pipe and stderr is a terminal.
  * When the documents print to the terminal themselves, they are the progress (a bar would garble them).
  */
-function progressBar() {
+async function progressBar() {
   if (!process.stderr.isTTY || process.stdout.isTTY) return null;
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     format: '{bar} {percentage}% | {documents} documents | {failures} failed',
     hideCursor: true,
@@ -60,10 +60,14 @@ export function registerParse(program: Command): void {
     .option('--json', 'print a JSON array of the documents')
     .option('--pipeline <name>', pipelineOptionHelp)
     .action(async (given: string[], options: ParseCommandOptions) => {
+      const [{ sourcePaths }, { parseDocuments }] = await Promise.all([
+        import('../../pipeline/job.ts'),
+        import('../../pipeline/pipeline.ts'),
+      ]);
       const paths = await sourcePaths(given, options.pipeline);
       if (!paths.length) program.error('give paths to parse or --pipeline <name>');
 
-      const bar = progressBar();
+      const bar = await progressBar();
       const failures: { file: string; reason: string }[] = [];
       let documents = 0;
       let passages = 0;

@@ -1,9 +1,8 @@
 // `vraagbaak search <query>`: the search API's answer in the terminal, matches in bold colour.
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
-import { BackendUnavailableError } from '../../search/backend.ts';
-import { createBackend } from '../../search/create-backend.ts';
-import { SearchQuery, type SearchHit, type SearchResult } from '../../search/query.ts';
+import { facetNames } from '../../search/facet-names.ts';
+import type { SearchHit, SearchResult } from '../../search/query.ts';
+import { backendOption, configWith } from '../options.ts';
 
 interface SearchOptions {
   theme: string[];
@@ -69,7 +68,7 @@ export function registerSearch(program: Command): void {
       '[query...]',
       'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',
     );
-  for (const facet of ['theme', 'minister', 'asker', 'party', 'year', 'type', 'organisation']) {
+  for (const facet of facetNames) {
     command.option(`--${facet} <value>`, `filter on ${facet} (repeatable)`, collect, []);
   }
   command
@@ -78,9 +77,17 @@ export function registerSearch(program: Command): void {
     .addOption(
       new Option('--sort <order>', 'order').choices(['relevance', 'date']).default('relevance'),
     )
-    .addOption(new Option('-b, --backend <name>', 'search backend').env('VRAAGBAAK_BACKEND'))
+    .addOption(backendOption())
     .option('--json', 'print the SearchResult as JSON')
     .action(async (words: string[], options: SearchOptions) => {
+      const config = await configWith({ backend: options.backend });
+      const [{ z }, { SearchQuery }, { createBackend }, { BackendUnavailableError }] =
+        await Promise.all([
+          import('zod'),
+          import('../../search/query.ts'),
+          import('../../search/create-backend.ts'),
+          import('../../search/backend.ts'),
+        ]);
       const { theme, minister, asker, party, year, type, organisation } = options;
       const parsed = SearchQuery.safeParse({
         q: words.join(' '),
@@ -90,7 +97,7 @@ export function registerSearch(program: Command): void {
         sort: options.sort,
       });
       if (!parsed.success) command.error(`invalid search:\n${z.prettifyError(parsed.error)}`);
-      const backend = await createBackend(options.backend);
+      const backend = await createBackend(config);
       let result: SearchResult;
       try {
         result = await backend.search(parsed.data);

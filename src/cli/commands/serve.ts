@@ -2,68 +2,87 @@
 // indexed first, so `npm start` on a new checkout has something to search.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { Option, type Command } from 'commander';
-import type { Logger } from 'pino';
-import { createApp, defaultLogger } from '../../api/app.ts';
-import { loadPipelineJob } from '../../pipeline/job.ts';
-import { parseDocuments } from '../../pipeline/pipeline.ts';
-import { BackendUnavailableError, type SearchBackend } from '../../search/backend.ts';
-import { backendNames, createBackend } from '../../search/create-backend.ts';
+import type { Command } from 'commander';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import type { SearchBackend } from '../../search/backend.ts';
+import { backendOption, configWith } from '../options.ts';
 
 interface ServeOptions {
-  port: number;
-  host: string;
+  port?: string;
+  host?: string;
   backend?: string;
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new Error(`invalid port "${value}"`);
-  }
-  return port;
 }
 
 async function indexSeedsIfEmpty(backend: SearchBackend, logger: Logger): Promise<void> {
   const before = await backend.stats();
-  if (before.passages > 0) {
-    logger.info(before, 'store already holds documents; not re-indexing the seeds');
-    return;
-  }
+  if (before.passages > 0) return;
+  const [{ loadPipelineJob }, { parseDocuments }] = await Promise.all([
+    import('../../pipeline/job.ts'),
+    import('../../pipeline/pipeline.ts'),
+  ]);
+  logger.info('the store is empty: indexing the seeds');
   const started = performance.now();
   const { paths } = await loadPipelineJob('seeds');
-  const report = await backend.index(documentsOf(parseDocuments(paths), logger));
+  const results = parseDocuments(paths);
+  async function* documents() {
+    for await (const result of results) {
+      if (result.ok) yield result.document;
+      else logger.warn({ file: result.file, reason: result.reason }, 'skipped a file');
+    }
+  }
+  const report = await backend.index(documents());
   logger.info(
-    { ...report, ms: Math.round(performance.now() - started) },
-    'indexed the seeds into the empty store',
+    { event: 'seeds-indexed', ...report, ms: Math.round(performance.now() - started) },
+    `indexed the seeds: ${report.documents} documents, ${report.passages} passages`,
   );
 }
 
-/** Keeps the documents that parsed; reports the rest by file and reason. */
-async function* documentsOf(results: ReturnType<typeof parseDocuments>, logger: Logger) {
-  for await (const result of results) {
-    if (result.ok) yield result.document;
-    else logger.warn({ file: result.file, reason: result.reason }, 'skipped a file');
-  }
-}
-
-async function prepareBackend(backend: SearchBackend, logger: Logger): Promise<void> {
+/** Opens the backend and reports what it holds; an unreachable engine is served anyway (503s). */
+async function openBackend(config: Config, logger: Logger): Promise<SearchBackend> {
+  const [{ createBackend }, { BackendUnavailableError }] = await Promise.all([
+    import('../../search/create-backend.ts'),
+    import('../../search/backend.ts'),
+  ]);
+  const started = performance.now();
+  logger.info(
+    config.backend === 'embedded'
+      ? `loading the index from ${config.dataDir}`
+      : `connecting to Elasticsearch at ${config.elasticsearchUrl}`,
+  );
+  const backend = await createBackend(config);
   try {
     if (backend.name === 'embedded') await indexSeedsIfEmpty(backend, logger);
-    else logger.info(await backend.stats(), 'search backend reachable');
+    const stats = await backend.stats();
+    logger.info(
+      { event: 'index-ready', ...stats, ms: Math.round(performance.now() - started) },
+      `index ready: ${stats.documents.toLocaleString('en-US')} documents`,
+    );
   } catch (error) {
     if (!(error instanceof BackendUnavailableError)) throw error;
     // Serve anyway: /api/health answers 503 with the reason and recovers when the engine is back.
     logger.warn({ reason: error.reason }, 'search backend unreachable; serving anyway');
   }
+  return backend;
 }
 
-export async function serve(options: ServeOptions, logger = defaultLogger()): Promise<void> {
-  const started = performance.now();
-  const backend = await createBackend(options.backend);
-  await prepareBackend(backend, logger);
+async function passageCount(backend: SearchBackend): Promise<string> {
+  try {
+    return `${(await backend.stats()).passages.toLocaleString('en-US')} passages`;
+  } catch {
+    return 'no passages yet';
+  }
+}
 
-  const server = createApp({ backend, logger }).listen(options.port, options.host);
+export async function serve(config: Config, logger: Logger): Promise<void> {
+  const started = performance.now();
+  const { createApp } = await import('../../api/app.ts');
+  const backend = await openBackend(config, logger);
+
+  const server = createApp({ backend, logger, corsOrigins: config.corsOrigins }).listen(
+    config.port,
+    config.host,
+  );
   try {
     await once(server, 'listening');
   } catch (error) {
@@ -71,13 +90,15 @@ export async function serve(options: ServeOptions, logger = defaultLogger()): Pr
     throw error;
   }
   const { address, port, family } = server.address() as AddressInfo;
+  const url = `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
   logger.info(
     {
+      event: 'listening',
       backend: backend.name,
-      url: `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`,
+      url,
       startupMs: Math.round(performance.now() - started),
     },
-    'listening',
+    `vraagbaak: ${await passageCount(backend)} (${backend.name}) on ${url}`,
   );
 
   const shutdown = async (signal: string) => {
@@ -103,25 +124,18 @@ export function registerServe(program: Command): void {
   const command: Command = program
     .command('serve')
     .description('serve the search API and page (indexes the seeds into an empty embedded store)')
-    .addOption(
-      new Option('-p, --port <port>', 'port to listen on')
-        .env('PORT')
-        .default(3000)
-        .argParser(parsePort),
-    )
-    .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
-    .addOption(
-      new Option('-b, --backend <name>', 'search backend')
-        .choices(backendNames)
-        .env('VRAAGBAAK_BACKEND'),
-    )
+    .option('-p, --port <port>', 'port to listen on (default: $PORT, else 3000)')
+    .option('--host <host>', 'address to listen on (default: $HOST, else 127.0.0.1)')
+    .addOption(backendOption())
     .action(async (options: ServeOptions) => {
+      const config = await configWith(options);
+      const { createLogger } = await import('../../logger.ts');
       try {
-        await serve(options);
+        await serve(config, createLogger(config));
       } catch (error) {
         const problem = listenProblems[(error as NodeJS.ErrnoException).code ?? ''];
         if (!problem) throw error;
-        command.error(`cannot listen on ${options.host}:${options.port}: ${problem}`);
+        command.error(`cannot listen on ${config.host}:${config.port}: ${problem}`);
       }
     });
 }

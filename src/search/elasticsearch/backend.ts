@@ -1,6 +1,5 @@
 // The Elasticsearch implementation of SearchBackend: one ES document per passage, behind an alias.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import { createElasticsearchClient } from '../../elasticsearch/client.ts';
 import type { DocumentRecord } from '../../model/document.ts';
 import type {
   BackendStats,
@@ -24,11 +23,10 @@ const MAX_PASSAGES_PER_DOCUMENT = 10_000;
 const DOCUMENT_IDS_PER_PAGE = 10_000;
 
 export interface ElasticsearchBackendOptions {
-  /** Defaults to createElasticsearchClient() (ELASTICSEARCH_URL). */
-  client?: Client;
+  client: Client;
   /**
-   * The alias searches go through (default VRAAGBAAK_ES_ALIAS, else "vraagbaak-passages"), so
-   * several indexes (tests, staging) can share a cluster: "vraagbaak-passages-<name>".
+   * The alias searches go through (default "vraagbaak-passages"), so several indexes (tests,
+   * staging) can share a cluster: "vraagbaak-passages-<name>".
    */
   alias?: string;
 }
@@ -38,9 +36,9 @@ export class ElasticsearchBackend implements SearchBackend {
   private readonly client: Client;
   private readonly indices: PassageIndices;
 
-  constructor(options: ElasticsearchBackendOptions = {}) {
-    this.client = options.client ?? createElasticsearchClient();
-    this.indices = new PassageIndices(this.client, options.alias ?? process.env.VRAAGBAAK_ES_ALIAS);
+  constructor(options: ElasticsearchBackendOptions) {
+    this.client = options.client;
+    this.indices = new PassageIndices(this.client, options.alias);
   }
 
   get alias(): string {

@@ -6,8 +6,9 @@ import type { estypes } from '@elastic/elasticsearch';
 import { z } from 'zod';
 import { loadAnalysisSettings, type AnalysisSettings } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
+import { projectPath } from '../../project-files.ts';
 
-export const templatePath = new URL('../../../mappings/passages.template.json', import.meta.url);
+export const templatePath = projectPath('mappings', 'passages.template.json');
 export const TEMPLATE_NAME = 'vraagbaak-passages';
 
 /** Analyzer names the mapping refers to. */

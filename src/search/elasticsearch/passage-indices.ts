@@ -3,9 +3,9 @@
 // call, so a query sees either the old complete index or the new complete one.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from '@elastic/elasticsearch';
+import { DEFAULT_PASSAGE_ALIAS, PASSAGE_ALIAS_PATTERN } from '../../config.ts';
 import { loadIndexTemplate, toPutTemplateRequest, type IndexTemplate } from './index-template.ts';
 
-export const DEFAULT_ALIAS = 'vraagbaak-passages';
 /** Searches that resolved the alias just before a swap still run on the old index: let them end. */
 const SWAP_GRACE_MS = 2_000;
 
@@ -15,12 +15,11 @@ export class PassageIndices {
 
   constructor(
     private readonly client: Client,
-    readonly alias: string = DEFAULT_ALIAS,
+    readonly alias: string = DEFAULT_PASSAGE_ALIAS,
   ) {
-    // The template applies to vraagbaak-passages-*; an alias outside it would get no mapping.
-    if (!/^vraagbaak-passages(-[a-z][a-z0-9]*)*$/.test(alias))
+    if (!PASSAGE_ALIAS_PATTERN.test(alias))
       throw new Error(
-        `passage alias must be "${DEFAULT_ALIAS}" or "${DEFAULT_ALIAS}-<words starting with a-z>"`,
+        `passage alias must be "${DEFAULT_PASSAGE_ALIAS}" or "${DEFAULT_PASSAGE_ALIAS}-<words starting with a-z>"`,
       );
   }
 

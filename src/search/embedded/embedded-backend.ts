@@ -27,8 +27,8 @@ import { readSnapshot, removeSnapshot, snapshotPath, writeSnapshot } from './sna
 import { suggestions } from './suggest.ts';
 
 export interface EmbeddedBackendOptions {
-  /** Where the index is kept; default VRAAGBAAK_DATA_DIR or ./data. */
-  dataDir?: string;
+  /** Where the index is kept (the `dataDir` setting). */
+  dataDir: string;
 }
 
 interface Scored {
@@ -52,13 +52,13 @@ export class EmbeddedBackend implements SearchBackend {
   private readonly loaded: Promise<void>;
   private saving: Promise<void> = Promise.resolve();
 
-  constructor(options: EmbeddedBackendOptions = {}) {
-    this.dataDir = options.dataDir ?? process.env.VRAAGBAAK_DATA_DIR ?? './data';
+  constructor(options: EmbeddedBackendOptions) {
+    this.dataDir = options.dataDir;
     this.loaded = this.load();
   }
 
   /** Opens the index stored in dataDir (or an empty one). */
-  static async open(options: EmbeddedBackendOptions = {}): Promise<EmbeddedBackend> {
+  static async open(options: EmbeddedBackendOptions): Promise<EmbeddedBackend> {
     const backend = new EmbeddedBackend(options);
     await backend.loaded;
     return backend;

@@ -1,0 +1,37 @@
+// `npm run build` (run by `npm install` through `prepare`): compiles the CLI and everything it
+// loads into dist/ with esbuild, and builds the search page into web/dist. Code splitting keeps each
+// sub-command and heavy dependency in its own chunk, loaded only when used; npm packages stay
+// external (resolved from node_modules at run time).
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { projectPath } from '../src/project-files.ts';
+import { buildWeb } from '../web/build.ts';
+
+export const distDir = projectPath('dist');
+
+export async function buildCli(): Promise<void> {
+  await rm(distDir, { recursive: true, force: true });
+  await build({
+    entryPoints: { vraagbaak: projectPath('src', 'cli', 'main.ts') },
+    outdir: distDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = performance.now();
+  await buildCli();
+  const { scriptBytes } = await buildWeb();
+  console.log(
+    `built dist/ and web/dist (app.js ${(scriptBytes / 1024).toFixed(1)} kB) in ${Math.round(performance.now() - started)} ms`,
+  );
+}

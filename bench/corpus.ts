@@ -1,11 +1,11 @@
 // The benchmark corpus: the federal dekamer questions through the real pipeline, held in memory
 // once, and replicated with suffixed ids for the growth series (×4 is four distinct copies).
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentRecord } from '../src/model/document.ts';
 import { parseDocuments } from '../src/pipeline/pipeline.ts';
+import { sharedDir } from '../tooling/shared-data.ts';
 
-export const SHARED_DIR = fileURLToPath(new URL('../../shared/', import.meta.url));
+export const SHARED_DIR = sharedDir;
 export const DEKAMER_PATH = path.join(SHARED_DIR, 'corpus', 'dekamer-2017.jsonl.gz');
 
 export interface Corpus {

@@ -6,8 +6,8 @@ import {
   startCluster,
   stopCluster,
   type ClusterSpec,
-} from '../src/elasticsearch/cluster.ts';
-import { CACHE_DIR } from '../src/elasticsearch/distribution.ts';
+} from '../tooling/elasticsearch/cluster.ts';
+import { CACHE_DIR } from '../tooling/elasticsearch/distribution.ts';
 
 export interface ElasticsearchNode {
   url: string;

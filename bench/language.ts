@@ -2,20 +2,17 @@
 // sentences longer than 20 characters, for franc alone, franc restricted to the candidate
 // languages, and detectLanguage (franc restricted + function-word vote).
 // Usage: npx tsx bench/language.ts
-import path from 'node:path';
 import { franc } from 'franc';
 import {
   readParallelCorpus,
   sentencesOf,
   measureAccuracy,
   type LabelledText,
-} from '../src/language/accuracy.ts';
+} from '../tooling/language-accuracy.ts';
 import { candidateLanguages, detectLanguage } from '../src/language/detect.ts';
+import { sharedPath } from '../tooling/shared-data.ts';
 
-const corpus = path.resolve(
-  import.meta.dirname,
-  '../../shared/corpus/be-parliament-2020-nl-fr.jsonl.gz',
-);
+const corpus = sharedPath('corpus', 'be-parliament-2020-nl-fr.jsonl.gz');
 const texts = await readParallelCorpus(corpus);
 const sentences = sentencesOf(texts);
 

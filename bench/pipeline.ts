@@ -4,19 +4,19 @@
 // standard tokenizer. Median of several runs each; the full pipeline should stay within 5×.
 // Usage: npx tsx bench/pipeline.ts [--runs 3] [corpus.jsonl.gz]
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { analyze } from '../src/analysis/analyzer.ts';
 import { standardTokenize } from '../src/analysis/tokenizer.ts';
 import { parseDocuments } from '../src/pipeline/pipeline.ts';
+import { sharedPath } from '../tooling/shared-data.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const corpus =
   args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs') ??
-  path.resolve(import.meta.dirname, '../../shared/corpus/dekamer-2017.jsonl.gz');
+  sharedPath('corpus', 'dekamer-2017.jsonl.gz');
 
 interface Pass {
   documents: number;

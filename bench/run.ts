@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import { createElasticsearchClient } from '../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../src/model/document.ts';
 import type { BackendName, SearchBackend } from '../src/search/backend.ts';
 import { elasticsearchAlias, openBackend } from './backends.ts';

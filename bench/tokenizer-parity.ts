@@ -10,10 +10,11 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { createAnalyzer, type AnalyzedToken } from '../src/analysis/analyzer.ts';
 import { loadAnalysisSettings } from '../src/analysis/definition.ts';
+import { sharedDir } from '../tooling/shared-data.ts';
 
 const url = process.env.ELASTICSEARCH_URL ?? 'http://127.0.0.1:9299';
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const shared = path.resolve(repoRoot, '../shared');
+const shared = sharedDir;
 const limitArg = process.argv.indexOf('--limit');
 const limit = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
 

@@ -7,8 +7,8 @@ import {
   devClusters,
   startCluster,
   stopCluster,
-} from '../src/elasticsearch/cluster.ts';
-import { ELASTICSEARCH_VERSION } from '../src/elasticsearch/distribution.ts';
+} from '../tooling/elasticsearch/cluster.ts';
+import { ELASTICSEARCH_VERSION } from '../tooling/elasticsearch/distribution.ts';
 
 function nodeCount(value: string): number {
   const nodes = Number(value);

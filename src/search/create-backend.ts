@@ -13,7 +13,7 @@ export async function createBackend(config: BackendConfig): Promise<SearchBacken
   if (config.backend === 'elasticsearch') {
     const [{ ElasticsearchBackend }, { createElasticsearchClient }] = await Promise.all([
       import('./elasticsearch/backend.ts'),
-      import('../elasticsearch/client.ts'),
+      import('./elasticsearch/client.ts'),
     ]);
     return new ElasticsearchBackend({
       client: createElasticsearchClient(config.elasticsearchUrl),

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeTerms, analyzeWith, createAnalyzer } from '../../src/analysis/analyzer.ts';
 import { loadAnalysisSettings } from '../../src/analysis/definition.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
-const reference = path.resolve(import.meta.dirname, '../../../shared/reference/snowball-dutch');
+const reference = sharedPath('reference', 'snowball-dutch');
 const lines = (file: string) => readFileSync(path.join(reference, file), 'utf8').split('\n');
 
 describe('dutch_text analyzer', () => {

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { readConfig } from '../../src/config.ts';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import { createBackend } from '../../src/search/create-backend.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';

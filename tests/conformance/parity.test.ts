@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyzeWith } from '../../src/analysis/analyzer.ts';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import type { SearchResult } from '../../src/search/query.ts';

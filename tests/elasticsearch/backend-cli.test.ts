@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/elasticsearch/distribution.ts';
+import { REPO_ROOT } from '../../tooling/elasticsearch/distribution.ts';
 import type { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { SearchQuery } from '../../src/search/query.ts';
 import { describeElasticsearch, elasticsearchUrl } from '../support/elasticsearch.ts';

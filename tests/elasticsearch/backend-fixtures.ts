@@ -3,7 +3,7 @@
 // only by its full name or only by its acronym, an undated document).
 import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 
 export { DEKAMER, parseAll, REPO_ROOT, SEEDS_DIR, stream } from '../support/corpus.ts';
 

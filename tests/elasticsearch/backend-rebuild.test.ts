@@ -2,7 +2,7 @@
 // upserts never duplicate, and an index of an older mapping version is refused for upserts.
 import type { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { SearchQuery } from '../../src/search/query.ts';

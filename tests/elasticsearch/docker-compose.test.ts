@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ELASTICSEARCH_VERSION, REPO_ROOT } from '../../src/elasticsearch/distribution.ts';
+import { ELASTICSEARCH_VERSION, REPO_ROOT } from '../../tooling/elasticsearch/distribution.ts';
 
 const Compose = z.object({
   services: z.object({

@@ -3,8 +3,8 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findJdk } from '../../src/elasticsearch/java.ts';
-import { MissingPrerequisiteError } from '../../src/elasticsearch/process.ts';
+import { findJdk } from '../../tooling/elasticsearch/java.ts';
+import { MissingPrerequisiteError } from '../../tooling/elasticsearch/process.ts';
 
 let jvmDir: string;
 

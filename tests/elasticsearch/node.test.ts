@@ -5,12 +5,13 @@ import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { estypes } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
-import { ELASTICSEARCH_VERSION, REPO_ROOT } from '../../src/elasticsearch/distribution.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
+import { ELASTICSEARCH_VERSION } from '../../tooling/elasticsearch/distribution.ts';
 import { describeElasticsearch, elasticsearchUrl } from '../support/elasticsearch.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
 const VLAIO = 'vlaio, agentschap innoveren en ondernemen';
-const SNOWBALL_DIR = path.resolve(REPO_ROOT, '../shared/reference/snowball-dutch');
+const SNOWBALL_DIR = sharedPath('reference', 'snowball-dutch');
 const DUTCH_STEMMER: estypes.AnalysisTokenFilter = { type: 'stemmer', language: 'dutch' };
 const VLAIO_SYNONYMS: estypes.AnalysisTokenFilter = { type: 'synonym_graph', synonyms: [VLAIO] };
 

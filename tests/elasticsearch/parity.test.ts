@@ -9,13 +9,13 @@ import { createGunzip } from 'node:zlib';
 import type { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyzer.ts';
-import { createElasticsearchClient } from '../../src/elasticsearch/client.ts';
-import { REPO_ROOT } from '../../src/elasticsearch/distribution.ts';
+import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { describeElasticsearch, elasticsearchUrl } from '../support/elasticsearch.ts';
 import { DEKAMER, SEEDS_DIR, stream, testBackend } from './backend-fixtures.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
-const VOCABULARY = path.resolve(REPO_ROOT, '../shared/reference/snowball-dutch/voc.txt');
+const VOCABULARY = sharedPath('reference', 'snowball-dutch', 'voc.txt');
 /** Characters per _analyze call, and the tokens such a call may return at most. */
 const BATCH_CHARS = 200_000;
 const MAX_TOKENS = 100_000;

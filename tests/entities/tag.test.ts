@@ -5,6 +5,7 @@ import { Entity } from '../../src/model/document.ts';
 import { parseAmount } from '../../src/entities/amounts.ts';
 import { organisationSynonyms } from '../../src/entities/organisations.ts';
 import { tagEntities } from '../../src/entities/tag.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
 const amounts = (text: string) =>
   tagEntities(text).flatMap((e) =>
@@ -135,7 +136,7 @@ describe('people and places', () => {
 });
 
 describe('on the seed questions', () => {
-  const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+  const seeds = sharedPath('seeds');
   it('produces valid entities whose offsets point into the text', () => {
     for (const file of [
       '000_f71e14aadc76dc25.txt',

@@ -5,9 +5,10 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip, gzipSync } from 'node:zlib';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-export const dekamerPath = path.resolve(repoRoot, '../shared/corpus/dekamer-2017.jsonl.gz');
+export const dekamerPath = sharedPath('corpus', 'dekamer-2017.jsonl.gz');
 
 export async function firstDekamerLines(count: number): Promise<string[]> {
   const lines: string[] = [];

@@ -16,8 +16,8 @@ import {
   startCluster,
   stopCluster,
   type ClusterSpec,
-} from '../../src/elasticsearch/cluster.ts';
-import { CACHE_DIR, missingPrerequisite } from '../../src/elasticsearch/distribution.ts';
+} from '../../tooling/elasticsearch/cluster.ts';
+import { CACHE_DIR, missingPrerequisite } from '../../tooling/elasticsearch/distribution.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';

@@ -1,17 +1,14 @@
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   measureAccuracy,
   readParallelCorpus,
   sentencesOf,
   type LabelledText,
-} from '../../src/language/accuracy.ts';
+} from '../../tooling/language-accuracy.ts';
 import { detectLanguage } from '../../src/language/detect.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
-const corpus = path.resolve(
-  import.meta.dirname,
-  '../../../shared/corpus/be-parliament-2020-nl-fr.jsonl.gz',
-);
+const corpus = sharedPath('corpus', 'be-parliament-2020-nl-fr.jsonl.gz');
 
 describe('detectLanguage on the NL/FR parallel corpus of the federal parliament', () => {
   let texts: LabelledText[] = [];

@@ -2,10 +2,11 @@
 import path from 'node:path';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parseDocuments } from '../../src/pipeline/pipeline.ts';
+import { sharedPath } from '../../tooling/shared-data.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SEEDS_DIR = path.join(REPO_ROOT, 'seeds');
-export const DEKAMER = path.resolve(REPO_ROOT, '../shared/corpus/dekamer-2017.jsonl.gz');
+export const DEKAMER = sharedPath('corpus', 'dekamer-2017.jsonl.gz');
 
 /** Every document of the given paths; a file that fails to parse fails the test. */
 export async function parseAll(paths: string[]): Promise<DocumentRecord[]> {

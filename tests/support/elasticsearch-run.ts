@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ClusterSpec } from '../../src/elasticsearch/cluster.ts';
-import { CACHE_DIR } from '../../src/elasticsearch/distribution.ts';
+import type { ClusterSpec } from '../../tooling/elasticsearch/cluster.ts';
+import { CACHE_DIR } from '../../tooling/elasticsearch/distribution.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

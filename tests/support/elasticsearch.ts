@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, inject } from 'vitest';
-import { startCluster, type ClusterSpec } from '../../src/elasticsearch/cluster.ts';
+import { startCluster, type ClusterSpec } from '../../tooling/elasticsearch/cluster.ts';
 import { runFiles } from './elasticsearch-run.ts';
 
 const START_TIMEOUT_MS = 600_000;

@@ -3,8 +3,8 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { stopCluster } from '../../src/elasticsearch/cluster.ts';
-import { missingPrerequisite } from '../../src/elasticsearch/distribution.ts';
+import { stopCluster } from '../../tooling/elasticsearch/cluster.ts';
+import { missingPrerequisite } from '../../tooling/elasticsearch/distribution.ts';
 import { RUNS_DIR, RUN_DIR_PREFIX, readRunSpec } from './elasticsearch-run.ts';
 
 function isProcessAlive(pid: number): boolean {

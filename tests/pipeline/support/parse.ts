@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentRecord, Passage } from '../../../src/model/document.ts';
 import { parseDocuments, type ParseOptions } from '../../../src/pipeline/pipeline.ts';
+import { sharedDir } from '../../../tooling/shared-data.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const sharedDir = path.resolve(repoRoot, '../shared');
+export { sharedDir };
 export const seedsDir = path.join(repoRoot, 'seeds');
 export const dekamerFile = path.join(sharedDir, 'corpus/dekamer-2017.jsonl.gz');
 

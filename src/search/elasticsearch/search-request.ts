@@ -10,6 +10,8 @@ import {
   type SearchQuery,
 } from '../query.ts';
 import { PagingError, type Cursor } from '../cursor.ts';
+import { MAX_EXPANSIONS } from '../limits.ts';
+import { assertQueryWithinLimits } from '../query-syntax.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -28,6 +30,7 @@ const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZ
 
 export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };
+  assertQueryWithinLimits(q); // the API checked already; other callers get the same bound
   return {
     simple_query_string: {
       query: q,
@@ -35,6 +38,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
       default_operator: 'and',
       quote_field_suffix: exactSuffix,
       flags: SYNTAX_FLAGS,
+      fuzzy_max_expansions: MAX_EXPANSIONS,
     },
   };
 }

@@ -16,9 +16,16 @@ export function isBackendName(name: string): name is BackendName {
   return (backendNames as readonly string[]).includes(name);
 }
 
+/** The embedded backend's data directory for these settings. */
+export function embeddedDataDir(settings: BackendSettings = {}): string {
+  return path.resolve(settings.dataDir ?? process.env.VRAAGBAAK_DATA_DIR ?? 'data');
+}
+
 /** Opens the named backend. Elasticsearch being down is not an error here: calls report it. */
+export const defaultBackendName = () => process.env.VRAAGBAAK_BACKEND ?? 'embedded';
+
 export async function createBackend(
-  name: string = process.env.VRAAGBAAK_BACKEND ?? 'embedded',
+  name: string = defaultBackendName(),
   settings: BackendSettings = {},
 ): Promise<SearchBackend> {
   if (!isBackendName(name)) {
@@ -34,7 +41,5 @@ export async function createBackend(
     });
   }
   const { EmbeddedBackend } = await import('./embedded/embedded-backend.ts');
-  return EmbeddedBackend.open({
-    dataDir: path.resolve(settings.dataDir ?? process.env.VRAAGBAAK_DATA_DIR ?? 'data'),
-  });
+  return EmbeddedBackend.open({ dataDir: embeddedDataDir(settings) });
 }

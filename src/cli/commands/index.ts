@@ -11,7 +11,8 @@ import {
   type IndexProgress,
   type IndexReport,
 } from '../../search/backend.ts';
-import { createBackend } from '../../search/create-backend.ts';
+import { createBackend, defaultBackendName, embeddedDataDir } from '../../search/create-backend.ts';
+import { lockDataDir } from '../data-dir-lock.ts';
 
 interface IndexCommandOptions {
   backend?: string;
@@ -97,7 +98,16 @@ export function registerIndex(program: Command): void {
         }
       }
 
-      const backend = await createBackend(options.backend);
+      const backendName = options.backend ?? defaultBackendName();
+      // Elasticsearch takes concurrent writers itself; the embedded store must be written by one.
+      const unlock =
+        backendName === 'embedded'
+          ? await lockDataDir(embeddedDataDir(), (message) => console.error(message))
+          : async () => {};
+      const backend = await createBackend(backendName).catch(async (error: unknown) => {
+        await unlock();
+        throw error;
+      });
       let report: IndexReport;
       try {
         report = await backend.index(documents(), {
@@ -107,6 +117,7 @@ export function registerIndex(program: Command): void {
       } catch (error) {
         bar?.stop(false);
         await backend.close();
+        await unlock();
         command.error(
           error instanceof BackendUnavailableError
             ? `search backend unavailable: ${error.reason}`
@@ -114,6 +125,7 @@ export function registerIndex(program: Command): void {
         );
       }
       await backend.close();
+      await unlock();
       bar?.stop(true);
       console.log(summary(report, parseFailures, Date.now() - startedAt));
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;

@@ -67,6 +67,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (error instanceof BackendUnavailableError) {
       logger.warn({ reason: error.reason, url: req.originalUrl }, 'search backend unavailable');
       res.status(503).json({ error: 'search backend unavailable', reason: error.reason });
+    } else if (error instanceof URIError) {
+      // The router could not decode a path parameter (bad percent-encoding such as "%E0%A4%A").
+      res.status(400).json({ error: `malformed percent-encoding in the path: ${req.path}` });
     } else if (isBodyParserError(error)) {
       const malformed = error.type === 'entity.parse.failed';
       res

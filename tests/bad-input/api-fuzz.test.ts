@@ -159,6 +159,22 @@ describe('queries over the work bounds', () => {
   });
 });
 
+// Issue 13: these were answered 500, or accepted as numbers.
+const refused: [string, string][] = [
+  ['malformed percent-encoding in a document path', '/api/documents/%E0%A4%A'],
+  ['page in hexadecimal', '/api/search?page=0x10'],
+  ['size in binary', '/api/search?size=0b11'],
+  ['page with whitespace', '/api/search?page=%201%20'],
+  ['size in exponent notation', '/api/search?size=1e1'],
+  ['suggest limit in hexadecimal', '/api/suggest?q=bud&limit=0x5'],
+];
+
+test.each(refused)('%s: 400 with a reason', async (_, url) => {
+  const { response } = await timedGet(url);
+  expect(response.status).toBe(400);
+  expect(response.body.error).toMatch(/\w/);
+});
+
 describe('hostile query parameters', () => {
   test('the seeds are searchable (the fuzzing hits a real index)', async () => {
     const { response } = await timedGet('/api/search', { q: 'budget' });

@@ -35,7 +35,9 @@ beforeAll(async () => {
   );
   await writeFile(
     path.join(folder, 'b-lines.jsonl'),
-    ['\uFEFF' + record(3), record(4, '2017-02-31'), record(5, '2017-02-28')].join('\r\n'),
+    ['\uFEFF' + record(3), record(4, '2017-02-31'), record(5, '2017-02-28'), record(3)].join(
+      '\r\n',
+    ),
   );
   await writeFile(path.join(folder, 'c-after.jsonl.gz'), gzipSync(record(6)));
 }, 120_000);
@@ -57,6 +59,12 @@ it(
         reason: `line of ${BOMB_LINE} characters is longer than the maximum ${MAX_LINE_LENGTH}; skipped`,
       },
       { file: 'b-lines.jsonl:2', reason: 'depotdat: not a calendar date' },
+      {
+        file: 'b-lines.jsonl:4',
+        reason: expect.stringMatching(
+          /^duplicate document id dekamer-3 \(first read from .*b-lines.jsonl:1\); skipped$/,
+        ),
+      },
     ]);
   },
 );

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { BackendUnavailableError } from '../search/backend.ts';
+import { QueryLimitError } from '../search/limits.ts';
 
 export interface ErrorDetail {
   parameter: string;
@@ -61,9 +62,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof HttpError) {
       res.status(error.status).json({ error: error.message, details: error.details });
+    } else if (error instanceof QueryLimitError) {
+      res.status(400).json({ error: error.message });
     } else if (error instanceof BackendUnavailableError) {
       logger.warn({ reason: error.reason, url: req.originalUrl }, 'search backend unavailable');
       res.status(503).json({ error: 'search backend unavailable', reason: error.reason });
+    } else if (error instanceof URIError) {
+      // The router could not decode a path parameter (bad percent-encoding such as "%E0%A4%A").
+      res.status(400).json({ error: `malformed percent-encoding in the path: ${req.path}` });
     } else if (isBodyParserError(error)) {
       const malformed = error.type === 'entity.parse.failed';
       res

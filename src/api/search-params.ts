@@ -9,12 +9,15 @@ const filters = SearchQuery.shape.filters.unwrap().shape;
 const repeatable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema);
 
-/** Query-string numbers are text; an empty value counts as absent. */
-const numeric = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (value) => (value === '' || value === undefined ? undefined : Number(value)),
-    schema,
-  );
+/** Plain decimal notation: Number() would also take "0x10", "0b11", " 1 " and "1e3". */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Query-string numbers are text in decimal notation; an empty value counts as absent. */
+export const numeric = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    if (value === '' || value === undefined) return undefined;
+    return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
+  }, schema);
 
 const filterParams = {
   theme: repeatable(filters.theme).describe('Theme of the document; repeat for any of several.'),

@@ -69,6 +69,9 @@ export async function* parseDocuments(
       yield report(found);
     }
   }
+  // Within one run an id names one document: a second document with it is reported, not indexed
+  // over the first (which would silently keep only whichever came last).
+  const firstSource = new Map<string, string>();
   for (const file of files) {
     for await (const result of readSource(file, (bytes) => (progress.bytesRead += bytes))) {
       if (!result.ok) {
@@ -82,6 +85,13 @@ export async function* parseDocuments(
         yield report({ ok: false, file: result.draft.source, reason: (error as Error).message });
         continue;
       }
+      const first = firstSource.get(document.id);
+      if (first !== undefined) {
+        const reason = `duplicate document id ${document.id} (first read from ${first}); skipped`;
+        yield report({ ok: false, file: result.draft.source, reason });
+        continue;
+      }
+      firstSource.set(document.id, result.draft.source);
       yield report({ ok: true, document });
     }
   }

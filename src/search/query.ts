@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PassageType, type Entity } from '../model/document.ts';
 import { facetNames, type FacetName } from './facet-names.ts';
+import { queryLimitViolation } from './query-syntax.ts';
 
 export { facetNames, type FacetName };
 
@@ -20,7 +21,14 @@ export const SearchQuery = z.object({
    * (grouping); term~1 (fuzzy); "a phrase"~2 (slop).
    * Empty means "match everything" (filter-only query).
    */
-  q: z.string().max(MAX_QUERY_LENGTH).default(''),
+  q: z
+    .string()
+    .max(MAX_QUERY_LENGTH)
+    .superRefine((q, context) => {
+      const violation = queryLimitViolation(q);
+      if (violation !== null) context.addIssue({ code: 'custom', message: violation });
+    })
+    .default(''),
   filters: z
     .object({
       theme: values,

@@ -122,6 +122,60 @@ async function timedGet(url: string, query?: Params) {
   return { response, ms: performance.now() - start };
 }
 
+// The attacks of issue 13 that froze the whole server for 17 s to 282 s: each asks for more work
+// than src/search/limits.ts allows and is refused at once with the reason.
+const expensive: [string, string, RegExp][] = [
+  ['166 OR’d prefixes', Array(166).fill('a*').join('|'), /at most 64/],
+  [
+    '83 distinct prefixes',
+    Array.from({ length: 83 }, (_, i) => `${i.toString(36)}*`).join(' '),
+    /at most 64/,
+  ],
+  ['55 OR’d fuzzy terms', Array.from({ length: 55 }, (_, i) => `b${i}~2`).join('|'), /fuzzy/],
+  ['125 e~2 terms', Array(125).fill('e~2').join(' '), /at most 64/],
+  [
+    '11 prefixes',
+    Array.from({ length: 11 }, (_, i) => `b${i}*`).join(' '),
+    /at most 10 are allowed/,
+  ],
+  ['sloppy phrases of stopwords', Array(10).fill('"de het een"~1000000').join(' '), /slop 1000000/],
+];
+
+describe('queries over the work bounds', () => {
+  test.each(expensive)('%s: 400 naming the bound, at once', async (_, q, reason) => {
+    expect(q.length).toBeLessThanOrEqual(500);
+    const { response, ms } = await timedGet('/api/search', { q });
+    expect(response.status).toBe(400);
+    expect(response.body.details[0]).toMatchObject({
+      parameter: 'q',
+      message: expect.stringMatching(reason),
+    });
+    expect(ms).toBeLessThan(1_000);
+  });
+
+  test('a query at the bounds is answered', async () => {
+    const q = `${Array.from({ length: 10 }, (_, i) => `b${i}*`).join(' | ')} | "online verkopen"~100`;
+    const { response } = await timedGet('/api/search', { q });
+    expect(response.status).toBe(200);
+  });
+});
+
+// Issue 13: these were answered 500, or accepted as numbers.
+const refused: [string, string][] = [
+  ['malformed percent-encoding in a document path', '/api/documents/%E0%A4%A'],
+  ['page in hexadecimal', '/api/search?page=0x10'],
+  ['size in binary', '/api/search?size=0b11'],
+  ['page with whitespace', '/api/search?page=%201%20'],
+  ['size in exponent notation', '/api/search?size=1e1'],
+  ['suggest limit in hexadecimal', '/api/suggest?q=bud&limit=0x5'],
+];
+
+test.each(refused)('%s: 400 with a reason', async (_, url) => {
+  const { response } = await timedGet(url);
+  expect(response.status).toBe(400);
+  expect(response.body.error).toMatch(/\w/);
+});
+
 describe('hostile query parameters', () => {
   test('the seeds are searchable (the fuzzing hits a real index)', async () => {
     const { response } = await timedGet('/api/search', { q: 'budget' });

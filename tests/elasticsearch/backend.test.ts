@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyzeTerms, analyzeWith } from '../../src/analysis/analyzer.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { IndexReport } from '../../src/search/backend.ts';
+import { encodeCursor } from '../../src/search/cursor.ts';
 import type { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { toIndexedPassages, type IndexedPassage } from '../../src/search/indexed-passage.ts';
 import {
@@ -320,6 +321,17 @@ describeElasticsearch('ElasticsearchBackend on the seeds and the dekamer corpus'
       status: 400,
       message: expect.stringContaining('after'),
     });
+  });
+
+  // Issue 13: a cursor of the right form with sort values Elasticsearch cannot take answered 500.
+  it.each([
+    ['text for the score', ['hoog', 'seed-000']],
+    ['three values', [1, 'seed-000', 'x']],
+    ['one value', [1]],
+    ['null id', [1, null]],
+  ])('refuses a forged cursor with %s with a 400', async (_, after) => {
+    const forged = encodeCursor({ sort: 'relevance', grouped: false, seen: 10, after });
+    await expect(search({ q: 'fiets', after: forged })).rejects.toMatchObject({ status: 400 });
   });
 
   it('suggests values with a word starting with the prefix, of every kind', async () => {

@@ -125,4 +125,18 @@ describe('bad input', () => {
     expect(fromWindows.passages.map((p) => p.text)).toEqual(fromUtf8.passages.map((p) => p.text));
     expect(fromWindows.passages.at(-1)?.text).toContain('25.884,51 € (excl. BTW)');
   });
+
+  // Issue 13: UTF-16 was called "binary content", CR-only line ends gave "no text found".
+  it.each([
+    ['UTF-16LE with a BOM', (text: string) => iconv.encode(text, 'utf-16le', { addBOM: true })],
+    ['UTF-16BE with a BOM', (text: string) => iconv.encode(text, 'utf-16be', { addBOM: true })],
+    ['CR-only line ends', (text: string) => Buffer.from(text.replace(/\r?\n/g, '\r'))],
+  ])('reads an export in %s as the same document', async (name, encode) => {
+    const original = seedFile('004_346812c9bbc9c7e1');
+    const copy = path.join(folder, name, '004_346812c9bbc9c7e1.txt');
+    await mkdir(path.dirname(copy));
+    await writeFile(copy, encode(await readFile(original, 'utf8')));
+    const [fromUtf8, fromCopy] = [await parseOne(original), await parseOne(copy)];
+    expect(fromCopy.passages.map((p) => p.text)).toEqual(fromUtf8.passages.map((p) => p.text));
+  });
 });

@@ -2,11 +2,12 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { SearchBackend } from '../../search/backend.ts';
 import { parseRequest } from '../errors.ts';
+import { numeric } from '../search-params.ts';
 
 export const SuggestParams = z
   .object({
     q: z.string().trim().min(1).max(100).describe('What the user has typed so far.'),
-    limit: z.coerce.number().int().min(1).max(20).default(8).describe('At most this many.'),
+    limit: numeric(z.number().int().min(1).max(20).default(8)).describe('At most this many.'),
   })
   .strict();
 

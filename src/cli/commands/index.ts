@@ -134,7 +134,17 @@ export function registerIndex(program: Command): void {
         }
       }
 
-      const backend = await createBackend(config);
+      // Elasticsearch takes concurrent writers itself; the embedded store must be written by one.
+      const unlock =
+        config.backend === 'embedded'
+          ? await (
+              await import('../data-dir-lock.ts')
+            ).lockDataDir(config.dataDir, (message) => console.error(message))
+          : async () => {};
+      const backend = await createBackend(config).catch(async (error: unknown) => {
+        await unlock();
+        throw error;
+      });
       let report: IndexReport;
       try {
         report = await backend.index(documents(), {
@@ -144,6 +154,7 @@ export function registerIndex(program: Command): void {
       } catch (error) {
         progress.stop(false);
         await backend.close();
+        await unlock();
         command.error(
           error instanceof BackendUnavailableError
             ? `search backend unavailable: ${error.reason}`
@@ -151,6 +162,7 @@ export function registerIndex(program: Command): void {
         );
       }
       await backend.close();
+      await unlock();
       progress.stop(true);
       console.log(summary(report, parseFailures, Date.now() - startedAt));
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;

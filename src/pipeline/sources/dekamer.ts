@@ -1,9 +1,9 @@
 // Source: the Belgian federal Chamber's written questions (data.dekamer.be via ruimtehol), one JSON
 // object a line, optionally gzipped. Streamed line by line: the file is never held in memory.
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
+import { boundedLines } from '../bounded-lines.ts';
 import type { DraftDocument, SourceResult } from '../draft.ts';
 import { dekamerDocumentId } from '../document-id.ts';
 import { collapseSpaces, displayLastFirst } from '../names.ts';
@@ -12,9 +12,19 @@ import { dekamerTextLines } from './dekamer-text.ts';
 
 const optionalText = z.string().nullish();
 
+/** The longest record is about 100 kB; a line past this is not a record (a gzip bomb, a dump). */
+export const MAX_LINE_LENGTH = 10_000_000;
+
+/** A calendar date: 2017-02-31 is refused, not rolled over to March. */
+const isCalendarDate = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+
 const DekamerLine = z.object({
   doc_id: z.number().int(),
-  depotdat: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  depotdat: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isCalendarDate, { message: 'not a calendar date' }),
   aut_party: optionalText,
   aut_person: optionalText,
   question_theme_main: optionalText,
@@ -63,7 +73,7 @@ function parseLine(
 ): { ok: true; record: DekamerLine } | { ok: false; reason: string } {
   let json: unknown;
   try {
-    json = JSON.parse(line);
+    json = JSON.parse(line.replace(/^\uFEFF/, '')); // a byte-order mark some editors write
   } catch (error) {
     return { ok: false, reason: `malformed JSON: ${(error as Error).message}` };
   }
@@ -86,16 +96,21 @@ export async function* readDekamer(
   input.on('data', (chunk) => onBytesRead(chunk.length));
   const decoded = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
   input.on('error', (error) => decoded.destroy(error));
-  const lines = createInterface({ input: decoded, crlfDelay: Infinity });
   let lineNumber = 0;
   let records = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of boundedLines(decoded, MAX_LINE_LENGTH)) {
       lineNumber++;
-      if (!line.trim()) continue;
-      records++;
       const where = `${source}:${lineNumber}`;
-      const parsed = parseLine(line);
+      if (line.tooLong) {
+        records++;
+        const reason = `line of ${line.length} characters is longer than the maximum ${MAX_LINE_LENGTH}; skipped`;
+        yield { ok: false, file: where, reason };
+        continue;
+      }
+      if (!line.text.trim()) continue;
+      records++;
+      const parsed = parseLine(line.text);
       yield parsed.ok
         ? { ok: true, draft: dekamerDocument(parsed.record, where) }
         : { ok: false, file: where, reason: parsed.reason };

@@ -11,11 +11,21 @@ export const MAX_TEXT_EXPORT_BYTES = 10 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** UTF-16 by its byte-order mark ("Unicode" in Windows Notepad), little- or big-endian. */
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
 /**
- * The file's text: UTF-8, or Windows-1252 (exports saved on Windows) when it is not valid UTF-8.
- * Binary content (a scan or PDF saved as .txt) is an error rather than a document of garbage.
+ * The file's text: UTF-16 with a byte-order mark, UTF-8, or Windows-1252 (exports saved on
+ * Windows) when it is not valid UTF-8. Other binary content (a scan or PDF saved as .txt) is an
+ * error rather than a document of garbage.
  */
 function decodeText(bytes: Buffer): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return iconv.decode(bytes, utf16);
   if (bytes.includes(0)) throw new Error('binary content, not a text export');
   try {
     return utf8.decode(bytes);
@@ -34,7 +44,8 @@ export async function readTextExport(file: string, source: string): Promise<Draf
   }
   const text = decodeText(await readFile(file)).replace(/^\uFEFF/, '');
   if (!text.trim()) throw new Error('empty file');
-  return writtenQuestionDocument(text.split(/\r?\n/), file, source);
+  // Line ends of Windows (CRLF), Unix (LF) and classic Mac OS (CR alone).
+  return writtenQuestionDocument(text.split(/\r\n?|\n/), file, source);
 }
 
 /** A document from the lines of a written question (shared with the PDF source). */

@@ -2,6 +2,7 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
+import { z } from 'zod';
 import {
   FACET_SIZE,
   facetNames,
@@ -10,6 +11,8 @@ import {
   type SearchQuery,
 } from '../query.ts';
 import { PagingError, type Cursor } from '../cursor.ts';
+import { MAX_EXPANSIONS } from '../limits.ts';
+import { assertQueryWithinLimits } from '../query-syntax.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -28,6 +31,7 @@ const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZ
 
 export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };
+  assertQueryWithinLimits(q); // the API checked already; other callers get the same bound
   return {
     simple_query_string: {
       query: q,
@@ -35,6 +39,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
       default_operator: 'and',
       quote_field_suffix: exactSuffix,
       flags: SYNTAX_FLAGS,
+      fuzzy_max_expansions: MAX_EXPANSIONS,
     },
   };
 }
@@ -140,11 +145,21 @@ export function buildSearchRequest(
     // Collapsed pages cannot use search_after on another field, so their cursor is an offset.
     request.from = withinWindow(cursor ? cursor.seen : (query.page - 1) * query.size, query.size);
   } else if (cursor?.after) {
-    request.search_after = cursor.after;
+    request.search_after = searchAfter(cursor.after);
   } else {
     request.from = withinWindow((query.page - 1) * query.size, query.size);
   }
   return request;
+}
+
+// Both sorts end on (a number: score or date, the passage id), as sortFor lays them out; any
+// other shape came from a forged cursor and would make Elasticsearch fail the whole search.
+const SearchAfter = z.tuple([z.number(), z.string()]);
+
+function searchAfter(values: Cursor['after']): estypes.SortResults {
+  const parsed = SearchAfter.safeParse(values);
+  if (!parsed.success) throw new PagingError('invalid cursor: not one this server handed out');
+  return parsed.data;
 }
 
 function withinWindow(from: number, size: number): number {

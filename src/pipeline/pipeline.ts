@@ -25,10 +25,13 @@ export interface ParseOptions {
   onProgress?: (progress: ParseProgress) => void;
 }
 
-/** How a document names its file: relative to the working directory when inside it. */
+/**
+ * How a document names its file: relative to the working directory when inside it, else by its
+ * file name alone, so that no machine path reaches the index or the API.
+ */
 function sourceName(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(file) : relative;
 }
 
 async function* readSource(

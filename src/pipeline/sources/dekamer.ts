@@ -6,6 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
 import type { DraftDocument, SourceResult } from '../draft.ts';
 import { dekamerDocumentId } from '../document-id.ts';
+import { federalMinister } from '../../ministers/federal-ministers.ts';
 import { collapseSpaces, displayLastFirst } from '../names.ts';
 import { segmentPassages } from '../written-question.ts';
 import { dekamerTextLines } from './dekamer-text.ts';
@@ -19,7 +20,7 @@ const DekamerLine = z.object({
   aut_person: optionalText,
   question_theme_main: optionalText,
   question_theme: optionalText,
-  /** The answering minister's office in words; the data names no minister. */
+  /** The answering minister's office in words; the data names no minister (see ministers/). */
   answer_department: optionalText,
   question: z.string().min(1),
   answer: optionalText,
@@ -34,7 +35,15 @@ function themes(record: DekamerLine): string[] {
   return [...new Set(all.flatMap((theme) => (theme?.trim() ? [collapseSpaces(theme)] : [])))];
 }
 
+/** The person in the office on the question's date; null (reported by `parse`) when unknown. */
+function minister(office: string | null, date: string): string | null {
+  if (!office) return null;
+  const found = federalMinister(office, date);
+  return found.ok ? found.person : null;
+}
+
 export function dekamerDocument(record: DekamerLine, source: string): DraftDocument {
+  const office = blankToNull(record.answer_department);
   // The question starts with its title, e.g. "Lijn Brussel-Luxemburg. - Technisch incident. \n\n …".
   const [rawTitle, ...body] = record.question.split(/\n\s*\n/);
   const title = collapseSpaces(rawTitle ?? '').replace(/[\s.-]+$/, '');
@@ -48,8 +57,8 @@ export function dekamerDocument(record: DekamerLine, source: string): DraftDocum
     themes: themes(record),
     asker: record.aut_person?.trim() ? displayLastFirst(record.aut_person) : null,
     party: blankToNull(record.aut_party),
-    minister: null,
-    ministerOffice: blankToNull(record.answer_department),
+    minister: minister(office, record.depotdat),
+    ministerOffice: office,
     pdfUrl: null,
     passages: segmentPassages(
       dekamerTextLines(questionText),

@@ -95,11 +95,15 @@ export function learnedOrganisations(
   spans: readonly TaggedSpan[],
   text: string,
 ): OrganisationEntity[] {
-  const organisations = spans.filter(
+  const named = spans.filter(
     (span) =>
       knownOrganisation(span.text) || (looksLikeOrganisation(span) && plausible(span, text)),
   );
-  const acronyms = definedAcronyms(organisations, text);
+  const acronyms = definedAcronyms(named, text);
+  // The acronym the passage defined names the organisation wherever it recurs, whatever its tag.
+  const organisations = spans.filter(
+    (span) => named.includes(span) || acronyms.has(organisationKey(span.text)),
+  );
   return organisations.map((span) => ({
     type: 'organisation',
     text: span.text,

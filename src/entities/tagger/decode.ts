@@ -23,6 +23,13 @@ export function tagWords(model: Scorer, words: readonly string[]): TaggedWord[] 
   const tags: string[] = [];
   const tagged: TaggedWord[] = [];
   for (let i = 0; i < words.length; i++) {
+    // Outside an entity, a word without a capital starts none (Dutch capitalises names): it is
+    // tagged O without scoring, which spares most of the work on running text.
+    if (!tags[i - 1]?.includes('-') && !/\p{Lu}/u.test(words[i]!)) {
+      tags.push('O');
+      tagged.push({ label: 'O', margin: Infinity });
+      continue;
+    }
     const scores = model.scores(tokenFeatures(words, i, tags));
     let best = -1;
     let second = -Infinity;

@@ -1,6 +1,6 @@
 // Training of the tagger's linear model: a multi-class perceptron whose weights are averaged over
 // every update (Collins 2002), which generalises far better than the last weights.
-import { LinearModel } from './linear-model.ts';
+import { LinearModel, sumOfRows } from './linear-model.ts';
 
 export class AveragedPerceptron {
   private readonly weights = new Map<string, Float64Array>();
@@ -18,12 +18,7 @@ export class AveragedPerceptron {
   }
 
   scores(features: readonly string[]): Float64Array {
-    const scores = new Float64Array(this.labels.length);
-    for (const feature of features) {
-      const row = this.weights.get(feature);
-      if (row) for (let label = 0; label < row.length; label++) scores[label]! += row[label]!;
-    }
-    return scores;
+    return sumOfRows(this.weights, features, this.labels.length);
   }
 
   /** One training example seen: move weight from the guessed label to the true one. */

@@ -10,6 +10,20 @@ export const ModelFile = z.object({
 });
 export type ModelFile = z.infer<typeof ModelFile>;
 
+/** Per label, the sum of the rows of the given features (a missing feature weighs nothing). */
+export function sumOfRows(
+  rows: ReadonlyMap<string, ArrayLike<number>>,
+  features: readonly string[],
+  labels: number,
+): Float64Array {
+  const sums = new Float64Array(labels);
+  for (const feature of features) {
+    const row = rows.get(feature);
+    if (row) for (let label = 0; label < labels; label++) sums[label]! += row[label]!;
+  }
+  return sums;
+}
+
 export class LinearModel {
   private readonly weights = new Map<string, Int32Array>();
 
@@ -34,12 +48,7 @@ export class LinearModel {
 
   /** The sum of the features' weights per label. */
   scores(features: readonly string[]): Float64Array {
-    const scores = new Float64Array(this.labels.length);
-    for (const feature of features) {
-      const row = this.weights.get(feature);
-      if (row) for (let label = 0; label < row.length; label++) scores[label]! += row[label]!;
-    }
-    return scores;
+    return sumOfRows(this.weights, features, this.labels.length);
   }
 
   toFile(about: string): ModelFile {

@@ -55,9 +55,9 @@ function thingAcronyms(text: string): Set<string> {
   return things;
 }
 
-function plausible(span: TaggedSpan, text: string): boolean {
+function plausible(span: TaggedSpan, text: string, things: ReadonlySet<string>): boolean {
   const spanWords = words(span.text);
-  if (span.text.length < 2 || thingAcronyms(text).has(span.text)) return false;
+  if (span.text.length < 2 || things.has(span.text)) return false;
   if (span.margin < MIN_MARGIN) return false;
   if (spanWords.some((w) => notAName.test(w)) || span.text.includes('+')) return false;
   if (spanWords.length === 1 && genericHead.test(span.text)) return false;
@@ -82,7 +82,9 @@ function plausible(span: TaggedSpan, text: string): boolean {
 function definedAcronyms(spans: readonly TaggedSpan[], text: string): Map<string, string> {
   const defined = new Map<string, string>();
   for (const span of spans) {
-    const acronym = /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(text.slice(span.end))?.[1];
+    const acronym = /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(
+      text.slice(span.end, span.end + 12),
+    )?.[1];
     if (!acronym || !isAcronym(acronym) || words(span.text).length < 2) continue;
     const name = canonicalOrganisation(span.text);
     defined.set(organisationKey(acronym), knownOrganisation(acronym) ?? `${name} (${acronym})`);
@@ -95,9 +97,11 @@ export function learnedOrganisations(
   spans: readonly TaggedSpan[],
   text: string,
 ): OrganisationEntity[] {
+  const things = thingAcronyms(text);
   const named = spans.filter(
     (span) =>
-      knownOrganisation(span.text) || (looksLikeOrganisation(span) && plausible(span, text)),
+      knownOrganisation(span.text) ||
+      (looksLikeOrganisation(span) && plausible(span, text, things)),
   );
   const acronyms = definedAcronyms(named, text);
   // The acronym the passage defined names the organisation wherever it recurs, whatever its tag.
@@ -114,13 +118,14 @@ export function learnedOrganisations(
 }
 
 export function learnedPeople(spans: readonly TaggedSpan[], text: string): PersonEntity[] {
+  const things = thingAcronyms(text);
   return spans
     .filter(
       (span) =>
         span.type === 'PER' &&
         words(span.text).length > 1 &&
         !looksLikeOrganisation(span) &&
-        plausible(span, text),
+        plausible(span, text, things),
     )
     .map((span) => ({
       type: 'person',

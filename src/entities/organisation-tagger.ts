@@ -3,6 +3,7 @@
 // a capitalised name followed by a legal form ("Retail Partners vzw").
 import type { OrganisationEntity } from '../model/document.ts';
 import { namedStopwords } from '../analysis/stopwords.ts';
+import { canonicalOrganisation } from './organisation-names.ts';
 import { canonicalName, organisations } from './organisations.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,7 +105,7 @@ function fromLegalForms(text: string): OrganisationEntity[] {
       text: text.slice(start, end),
       start,
       end,
-      canonical: canonicalBySpelling.get(name) ?? name,
+      canonical: canonicalOrganisation(name),
     });
   }
   return found;

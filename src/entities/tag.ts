@@ -1,10 +1,14 @@
-// Entity tagging of a passage: amounts, organisations, people and places, with offsets into text.
-// Where two entities overlap, the longer one wins (it read more context), then the earlier.
+// Entity tagging of a passage: amounts (rules), organisations and people (the gazetteer, the rules
+// for titled names and legal forms, and the statistical tagger), places (the gazetteer), with
+// offsets into text. Where two entities overlap, the longer one wins (it read more context), then
+// the earlier.
 import type { Entity } from '../model/document.ts';
 import { findAmounts } from './amounts.ts';
 import { findOrganisations } from './organisation-tagger.ts';
 import { findPeople } from './people.ts';
 import { findPlaces } from './places.ts';
+import { learnedOrganisations, learnedPeople } from './learned-entities.ts';
+import { tagSpans } from './tagger/entity-tagger.ts';
 
 function withoutOverlaps(entities: Entity[]): Entity[] {
   const byPreference = [...entities].sort(
@@ -19,10 +23,13 @@ function withoutOverlaps(entities: Entity[]): Entity[] {
 }
 
 export function tagEntities(text: string): Entity[] {
+  const spans = tagSpans(text);
   return withoutOverlaps([
     ...findAmounts(text),
     ...findOrganisations(text),
+    ...learnedOrganisations(spans, text),
     ...findPeople(text),
+    ...learnedPeople(spans, text),
     ...findPlaces(text),
   ]);
 }

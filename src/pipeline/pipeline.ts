@@ -25,10 +25,14 @@ export interface ParseOptions {
   onProgress?: (progress: ParseProgress) => void;
 }
 
-/** How a document names its file: relative to the working directory when inside it. */
+/**
+ * How a document names its file: relative to the working directory when inside it, else by its
+ * file name alone, so that no machine path reaches the index or the API. (Failures name the path
+ * as given: they go to the person running the command.)
+ */
 function sourceName(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative;
+  return relative.startsWith('..') || path.isAbsolute(relative) ? path.basename(file) : relative;
 }
 
 async function* readSource(
@@ -44,7 +48,7 @@ async function* readSource(
     const read = file.kind === 'pdf' ? readPdf : readTextExport;
     yield { ok: true, draft: await read(file.path, source) };
   } catch (error) {
-    yield { ok: false, file: source, reason: (error as Error).message };
+    yield { ok: false, file: file.path, reason: (error as Error).message };
   }
   onBytesRead(file.size);
 }

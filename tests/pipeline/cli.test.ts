@@ -1,5 +1,7 @@
 // `vraagbaak parse` as a user runs it: a real process, JSON on stdout, errors on stderr, exit code.
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +50,33 @@ describe('vraagbaak parse', () => {
     expect(JSON.parse(stdout)).toHaveLength(1);
     expect(stderr).toContain('error: no-such-file.txt: no such file or directory');
     expect(stderr).toContain('1 failed');
+  });
+
+  it('warns about an office it cannot map to a person, naming it, instead of guessing', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-offices-'));
+    const record = (docId: number, office: string) =>
+      JSON.stringify({
+        doc_id: docId,
+        depotdat: '2017-03-01',
+        aut_person: 'Peeters, Jan',
+        answer_department: office,
+        question: 'Titel. \n\n Tekst van de vraag?',
+        answer: 'Het antwoord.',
+      });
+    const file = path.join(dir, 'offices.jsonl');
+    await writeFile(
+      file,
+      [record(1, 'Minister van Justitie'), record(2, 'Minister van Ruimtevaart')].join('\n'),
+    );
+    try {
+      const { stdout, stderr, code } = await run('--json', file);
+      expect(code).toBe(0);
+      const documents = DocumentRecord.array().parse(JSON.parse(stdout));
+      expect(documents.map((d) => d.minister)).toEqual(['Koen Geens', null]);
+      expect(stderr).toContain('warning: no minister known for office "Minister van Ruimtevaart"');
+      expect(stderr).not.toContain('Minister van Justitie');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 // The whole federal corpus through the pipeline: every record parses, streamed from the gzip.
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { loadPipelineJob } from '../../src/pipeline/job.ts';
@@ -42,13 +43,13 @@ describe('dekamer corpus', () => {
     expect(bytesRead).toBeLessThan(bytesTotal / 10);
   });
 
-  it('maps the metadata: asker as "First Last", the office (the data names no minister)', () => {
+  it('maps the metadata: asker as "First Last", the office and the person holding it then', () => {
     expect(byId('dekamer-184501')).toMatchObject({
       date: '2017-01-04',
       title: 'Lijn Brussel-Luxemburg. - Technisch incident',
       asker: 'Emmanuel Burton',
       party: 'MR',
-      minister: null,
+      minister: 'François Bellot',
       ministerOffice:
         'Minister van Mobiliteit, belast met Belgocontrol en de Nationale Maatschappij der Belgische spoorwegen',
       themes: [
@@ -60,6 +61,14 @@ describe('dekamer corpus', () => {
       ],
     });
     expect(byId('dekamer-184502').asker).toBe('Caroline Cassart-Mailleux');
+  });
+
+  it('names a minister on every document with an office, and only the corpus name as source', () => {
+    const withOffice = documents.filter((d) => d.ministerOffice);
+    expect(withOffice).toHaveLength(3811);
+    expect(withOffice.filter((d) => !d.minister).map((d) => d.ministerOffice)).toEqual([]);
+    expect(byId('dekamer-184501').source).toBe('dekamer-2017.jsonl.gz:1');
+    expect(documents.every((d) => !path.isAbsolute(d.source))).toBe(true);
   });
 
   it('segments numbered questions and answers run into one line', () => {

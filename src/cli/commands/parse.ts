@@ -69,6 +69,7 @@ export function registerParse(program: Command): void {
 
       const bar = await progressBar();
       const failures: { file: string; reason: string }[] = [];
+      const unmappedOffices = new Map<string, { count: number; first: string }>();
       let documents = 0;
       let passages = 0;
       if (options.json) await write('[');
@@ -84,10 +85,22 @@ export function registerParse(program: Command): void {
         await write(text);
         documents++;
         passages += result.document.passages.length;
+        const { minister, ministerOffice, source, date } = result.document;
+        if (ministerOffice && !minister) {
+          const seen = unmappedOffices.get(ministerOffice);
+          if (seen) seen.count++;
+          else unmappedOffices.set(ministerOffice, { count: 1, first: `${source} (${date})` });
+        }
       }
       if (options.json) await write('\n]\n');
       bar?.stop();
       if (bar) for (const f of failures) process.stderr.write(`error: ${f.file}: ${f.reason}\n`);
+      // Not guessed: an office no government composition names stays without a minister.
+      for (const [office, { count, first }] of unmappedOffices) {
+        process.stderr.write(
+          `warning: no minister known for office "${office}" on the question's date (${count} documents, first ${first})\n`,
+        );
+      }
       process.stderr.write(
         `parsed ${documents} documents (${passages} passages); ${failures.length} failed\n`,
       );

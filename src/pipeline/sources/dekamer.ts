@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { boundedLines } from '../bounded-lines.ts';
 import type { DraftDocument, SourceResult } from '../draft.ts';
 import { dekamerDocumentId } from '../document-id.ts';
+import { federalMinister } from '../../ministers/federal-ministers.ts';
 import { collapseSpaces, displayLastFirst } from '../names.ts';
 import { segmentPassages } from '../written-question.ts';
 import { dekamerTextLines } from './dekamer-text.ts';
@@ -29,7 +30,7 @@ const DekamerLine = z.object({
   aut_person: optionalText,
   question_theme_main: optionalText,
   question_theme: optionalText,
-  /** The answering minister's office in words; the data names no minister. */
+  /** The answering minister's office in words; the data names no minister (see ministers/). */
   answer_department: optionalText,
   question: z.string().min(1),
   answer: optionalText,
@@ -44,7 +45,15 @@ function themes(record: DekamerLine): string[] {
   return [...new Set(all.flatMap((theme) => (theme?.trim() ? [collapseSpaces(theme)] : [])))];
 }
 
+/** The person in the office on the question's date; null (reported by `parse`) when unknown. */
+function minister(office: string | null, date: string): string | null {
+  if (!office) return null;
+  const found = federalMinister(office, date);
+  return found.ok ? found.person : null;
+}
+
 export function dekamerDocument(record: DekamerLine, source: string): DraftDocument {
+  const office = blankToNull(record.answer_department);
   // The question starts with its title, e.g. "Lijn Brussel-Luxemburg. - Technisch incident. \n\n …".
   const [rawTitle, ...body] = record.question.split(/\n\s*\n/);
   const title = collapseSpaces(rawTitle ?? '').replace(/[\s.-]+$/, '');
@@ -58,8 +67,8 @@ export function dekamerDocument(record: DekamerLine, source: string): DraftDocum
     themes: themes(record),
     asker: record.aut_person?.trim() ? displayLastFirst(record.aut_person) : null,
     party: blankToNull(record.aut_party),
-    minister: null,
-    ministerOffice: blankToNull(record.answer_department),
+    minister: minister(office, record.depotdat),
+    ministerOffice: office,
     pdfUrl: null,
     passages: segmentPassages(
       dekamerTextLines(questionText),
@@ -84,8 +93,9 @@ function parseLine(
 }
 
 /**
- * One result per line: a document, or an error naming file:line. A stream error (a broken gzip)
- * ends the file with one error after the documents read so far.
+ * One result per line: a document (its source `source:line`), or an error naming file:line with the
+ * file's path as given. A stream error (a broken gzip) ends the file with one error after the
+ * documents read so far.
  */
 export async function* readDekamer(
   file: string,
@@ -101,7 +111,7 @@ export async function* readDekamer(
   try {
     for await (const line of boundedLines(decoded, MAX_LINE_LENGTH)) {
       lineNumber++;
-      const where = `${source}:${lineNumber}`;
+      const where = `${file}:${lineNumber}`;
       if (line.tooLong) {
         records++;
         const reason = `line of ${line.length} characters is longer than the maximum ${MAX_LINE_LENGTH}; skipped`;
@@ -112,15 +122,15 @@ export async function* readDekamer(
       records++;
       const parsed = parseLine(line.text);
       yield parsed.ok
-        ? { ok: true, draft: dekamerDocument(parsed.record, where) }
+        ? { ok: true, draft: dekamerDocument(parsed.record, `${source}:${lineNumber}`) }
         : { ok: false, file: where, reason: parsed.reason };
     }
   } catch (error) {
     const reason = `unreadable after line ${lineNumber}: ${(error as Error).message}`;
-    yield { ok: false, file: source, reason };
+    yield { ok: false, file, reason };
     return;
   } finally {
     input.destroy();
   }
-  if (records === 0) yield { ok: false, file: source, reason: 'empty file' };
+  if (records === 0) yield { ok: false, file, reason: 'empty file' };
 }

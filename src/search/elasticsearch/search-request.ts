@@ -2,22 +2,23 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
+import { facetNames, type FacetName, type SearchQuery } from '../query.ts';
+import { PagingError, type Cursor } from '../cursor.ts';
+import { checkQueryBounds } from '../query-bounds.ts';
 import {
   FACET_SIZE,
-  facetNames,
+  FRAGMENT_SIZE,
+  FUZZY_MAX_EXPANSIONS,
+  MAX_FRAGMENTS,
   MAX_RESULT_WINDOW,
-  type FacetName,
-  type SearchQuery,
-} from '../query.ts';
-import { PagingError, type Cursor } from '../cursor.ts';
+  UNDATED_SORT_DATE,
+} from '../rules.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
 const YEAR_BUCKETS = 500;
-const FRAGMENT_SIZE = 160;
-const FRAGMENTS = 3;
-/** Sort value of undated passages: 0001-01-01 in epoch milliseconds. */
-const UNDATED = Date.parse('0001-01-01T00:00:00Z');
+/** Sort value of undated passages, in epoch milliseconds. */
+const UNDATED = Date.parse(`${UNDATED_SORT_DATE}T00:00:00Z`);
 
 export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
@@ -28,6 +29,7 @@ const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZ
 
 export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };
+  checkQueryBounds(q);
   return {
     simple_query_string: {
       query: q,
@@ -35,6 +37,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
       default_operator: 'and',
       quote_field_suffix: exactSuffix,
       flags: SYNTAX_FLAGS,
+      fuzzy_max_expansions: FUZZY_MAX_EXPANSIONS,
     },
   };
 }
@@ -103,7 +106,7 @@ const highlight: estypes.SearchHighlight = {
       // Matches on the unstemmed subfield (quoted phrases) are marked in the text too.
       matched_fields: ['text', `text${exactSuffix}`],
       fragment_size: FRAGMENT_SIZE,
-      number_of_fragments: FRAGMENTS,
+      number_of_fragments: MAX_FRAGMENTS,
       no_match_size: FRAGMENT_SIZE,
     },
   },

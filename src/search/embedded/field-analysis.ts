@@ -20,7 +20,8 @@ export interface FieldToken {
   end: number;
 }
 
-interface Derived {
+/** A term the analyzer derives from one token, placed relative to that token. */
+export interface Derived {
   term: string;
   positionDelta: number;
   start: number;
@@ -33,7 +34,8 @@ const caches: Record<AnalyzerName, Map<string, Derived[]>> = {
   dutch_exact: new Map(),
 };
 
-function derive(analyzer: AnalyzerName, text: string): Derived[] {
+/** The terms `analyzer` derives from one token's text (computed once per distinct text). */
+export function analyseToken(analyzer: AnalyzerName, text: string): Derived[] {
   const cache = caches[analyzer];
   let derived = cache.get(text);
   if (derived === undefined) {
@@ -57,7 +59,7 @@ function derive(analyzer: AnalyzerName, text: string): Derived[] {
 export function analyseTokens(analyzer: AnalyzerName, tokens: Token[]): FieldToken[] {
   const out: FieldToken[] = [];
   for (const token of tokens) {
-    for (const d of derive(analyzer, token.text)) {
+    for (const d of analyseToken(analyzer, token.text)) {
       out.push({
         term: d.term,
         position: token.position + d.positionDelta,
@@ -76,18 +78,4 @@ export function analyseField(text: string): Record<AnalyzerName, FieldToken[]> {
     dutch_text: analyseTokens('dutch_text', tokens),
     dutch_exact: analyseTokens('dutch_exact', tokens),
   };
-}
-
-/**
- * The field length Lucene records for norms: tokens indexed, not counting a token at the same
- * position as the one before (BM25Similarity's discountOverlaps, on by default).
- */
-export function fieldLength(tokens: FieldToken[]): number {
-  let length = 0;
-  let previous = -1;
-  for (const token of tokens) {
-    if (token.position !== previous) length++;
-    previous = token.position;
-  }
-  return length;
 }

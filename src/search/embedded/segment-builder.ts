@@ -4,10 +4,17 @@
 // segment is sealed, with term ids renumbered into dictionary order.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import { encodeNorm } from './bm25.ts';
-import { analyseField, fieldLength, type FieldToken } from './field-analysis.ts';
-import { GrowableArray } from './int-list.ts';
+import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
+import type { Token } from '../../analysis/tokenizer.ts';
+import {
+  analyseToken,
+  type AnalyzerName,
+  type Derived,
+  type FieldToken,
+} from './field-analysis.ts';
 import {
   dateNumber,
+  exactField,
   indexFields,
   keywordColumns,
   type FieldData,
@@ -24,24 +31,26 @@ export type AnalysedPassage = Record<IndexField, FieldToken[]>;
 class FieldBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingTerms = new GrowableArray(Int32Array, 1 << 16);
-  private readonly postingDocs = new GrowableArray(Int32Array, 1 << 16);
-  private readonly postingFreqs = new GrowableArray(Uint16Array, 1 << 16);
-  private readonly lengths = new GrowableArray(Uint32Array);
-  private readonly tokenStarts = new GrowableArray(Uint32Array);
-  private readonly tokenTerms = new GrowableArray(Int32Array, 1 << 16);
-  private readonly tokenPositions = new GrowableArray(Int32Array, 1 << 16);
-  private readonly tokenBegins = new GrowableArray(Int32Array, 1 << 16);
-  private readonly tokenEnds = new GrowableArray(Int32Array, 1 << 16);
+  private readonly postingTerms: number[] = [];
+  private readonly postingDocs: number[] = [];
+  private readonly postingFreqs: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly tokenStarts: number[] = [];
+  private readonly tokenTerms: number[] = [];
+  private readonly tokenPositions: number[] = [];
+  private readonly tokenBegins: number[] = [];
+  private readonly tokenEnds: number[] = [];
   /** Per term id: frequency in the passage being added (reset after each passage). */
   private frequencies = new Uint32Array(1024);
   private readonly touched: number[] = [];
+  private length = 0;
+  private lastPosition = -1;
 
   constructor() {
     this.tokenStarts.push(0);
   }
 
-  private idOf(term: string): number {
+  idOf(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.terms.length;
@@ -56,16 +65,20 @@ class FieldBuilder {
     return id;
   }
 
-  add(doc: number, tokens: FieldToken[]): void {
-    for (const token of tokens) {
-      const id = this.idOf(token.term);
-      if (this.frequencies[id] === 0) this.touched.push(id);
-      this.frequencies[id]!++;
-      this.tokenTerms.push(id);
-      this.tokenPositions.push(token.position);
-      this.tokenBegins.push(token.start);
-      this.tokenEnds.push(token.end);
-    }
+  /** Adds one token of the passage being added. */
+  token(id: number, position: number, begin: number, end: number): void {
+    if (this.frequencies[id] === 0) this.touched.push(id);
+    this.frequencies[id]!++;
+    this.tokenTerms.push(id);
+    this.tokenPositions.push(position);
+    this.tokenBegins.push(begin);
+    this.tokenEnds.push(end);
+    if (position !== this.lastPosition) this.length++;
+    this.lastPosition = position;
+  }
+
+  /** Ends passage `doc`: its postings and field length (overlapping tokens not counted). */
+  endPassage(doc: number): void {
     this.tokenStarts.push(this.tokenTerms.length);
     this.touched.sort((a, b) => a - b);
     for (const id of this.touched) {
@@ -75,7 +88,14 @@ class FieldBuilder {
       this.frequencies[id] = 0;
     }
     this.touched.length = 0;
-    this.lengths.push(fieldLength(tokens));
+    this.lengths.push(this.length);
+    this.length = 0;
+    this.lastPosition = -1;
+  }
+
+  add(doc: number, tokens: FieldToken[]): void {
+    for (const t of tokens) this.token(this.idOf(t.term), t.position, t.start, t.end);
+    this.endPassage(doc);
   }
 
   seal(): FieldData {
@@ -88,13 +108,13 @@ class FieldBuilder {
       });
     const rank = new Int32Array(order.length);
     order.forEach((id, position) => (rank[id] = position));
-    const postingTerms = this.postingTerms.toArray();
+    const postingTerms = this.postingTerms;
     const postingStarts = new Uint32Array(order.length + 1);
     for (const id of postingTerms) postingStarts[rank[id]! + 1]!++;
     for (let t = 0; t < order.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
     const fill = postingStarts.slice(0, order.length);
-    const docs = this.postingDocs.toArray();
-    const freqs = this.postingFreqs.toArray();
+    const docs = this.postingDocs;
+    const freqs = this.postingFreqs;
     const postingDocs = new Int32Array(docs.length);
     const postingFreqs = new Uint16Array(docs.length);
     for (let i = 0; i < postingTerms.length; i++) {
@@ -102,7 +122,7 @@ class FieldBuilder {
       postingDocs[at] = docs[i]!;
       postingFreqs[at] = freqs[i]!;
     }
-    const lengths = this.lengths.toArray();
+    const lengths = Uint32Array.from(this.lengths);
     return {
       terms: order.map((id) => this.terms[id]!),
       postingStarts,
@@ -110,21 +130,20 @@ class FieldBuilder {
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
-      tokenStarts: this.tokenStarts.toArray(),
-      tokenTerms: this.tokenTerms.toArray().map((id) => rank[id]!),
-      tokenPositions: this.tokenPositions.toArray(),
-      tokenBegins: this.tokenBegins.toArray(),
-      tokenEnds: this.tokenEnds.toArray(),
+      tokenStarts: Uint32Array.from(this.tokenStarts),
+      tokenTerms: Int32Array.from(this.tokenTerms, (id) => rank[id]!),
+      tokenPositions: Int32Array.from(this.tokenPositions),
+      tokenBegins: Int32Array.from(this.tokenBegins),
+      tokenEnds: Int32Array.from(this.tokenEnds),
     };
   }
 }
 
 class RowsBuilder<T extends Int32Array | Float64Array> {
-  private readonly starts = new GrowableArray(Uint32Array);
-  private readonly values: GrowableArray<T>;
+  private readonly starts: number[] = [];
+  private readonly values: number[] = [];
 
-  constructor(make: new (length: number) => T) {
-    this.values = new GrowableArray(make);
+  constructor(private readonly make: { from(values: number[]): T }) {
     this.starts.push(0);
   }
 
@@ -134,7 +153,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   }
 
   seal(): Rows<T> {
-    return { starts: this.starts.toArray(), values: this.values.toArray() };
+    return { starts: Uint32Array.from(this.starts), values: this.make.from(this.values) };
   }
 }
 
@@ -165,6 +184,22 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
 
 const encoder = new TextEncoder();
 
+type ResolvedTerm = Derived & { id: number };
+interface TokenTerms {
+  stemmed: ResolvedTerm[];
+  exact: ResolvedTerm[];
+}
+
+function emit(field: FieldBuilder, terms: ResolvedTerm[], token: Token): void {
+  for (const t of terms) {
+    field.token(t.id, token.position + t.positionDelta, token.start + t.start, token.start + t.end);
+  }
+}
+
+/** The terms `analyzer` derives from a token text, with their ids in `field`. */
+const resolve = (field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerm[] =>
+  analyseToken(analyzer, text).map((d) => ({ ...d, id: field.idOf(d.term) }));
+
 export class SegmentBuilder {
   private readonly fields = Object.fromEntries(
     indexFields.map((field) => [field, new FieldBuilder()]),
@@ -173,12 +208,17 @@ export class SegmentBuilder {
     keywordColumns.map((column) => [column, new RowsBuilder(Int32Array)]),
   ) as Record<KeywordColumn, RowsBuilder<Int32Array>>;
   private readonly amounts = new RowsBuilder(Float64Array);
-  private readonly dates = new GrowableArray(Int32Array);
+  private readonly dates: number[] = [];
   private readonly ids: string[] = [];
   private readonly stored: Uint8Array[] = [];
   private storedBytes = 0;
-  /** The analysis of the last title: a document's passages share it. */
-  private lastTitle: { text: string; analysis: ReturnType<typeof analyseField> } | null = null;
+  /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
+  private readonly tokenTerms = {
+    text: new Map<string, TokenTerms>(),
+    title: new Map<string, TokenTerms>(),
+  };
+  /** The tokens of the last title: a document's passages share it. */
+  private lastTitle: { text: string; tokens: Token[] } = { text: '', tokens: [] };
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -189,8 +229,15 @@ export class SegmentBuilder {
   /** Adds a passage; `analysed` gives its tokens when they are known (a merge). Returns its doc id. */
   add(passage: IndexedPassage, analysed?: AnalysedPassage): number {
     const doc = this.ids.length;
-    const tokens = analysed ?? this.analyse(passage);
-    for (const field of indexFields) this.fields[field].add(doc, tokens[field]);
+    if (analysed) {
+      for (const field of indexFields) this.fields[field].add(doc, analysed[field]);
+    } else {
+      this.addValue(doc, 'text', tokenizeStandard(passage.text));
+      const title = passage.title ?? '';
+      if (this.lastTitle.text !== title)
+        this.lastTitle = { text: title, tokens: tokenizeStandard(title) };
+      this.addValue(doc, 'title', this.lastTitle.tokens);
+    }
     for (const column of keywordColumns) {
       const dictionary = this.dictionaries[column];
       this.keywords[column].add(
@@ -206,18 +253,28 @@ export class SegmentBuilder {
     return doc;
   }
 
-  private analyse(passage: IndexedPassage): AnalysedPassage {
-    const text = analyseField(passage.text);
-    const titleText = passage.title ?? '';
-    if (this.lastTitle?.text !== titleText)
-      this.lastTitle = { text: titleText, analysis: analyseField(titleText) };
-    const title = this.lastTitle.analysis;
-    return {
-      text: text.dutch_text,
-      textExact: text.dutch_exact,
-      title: title.dutch_text,
-      titleExact: title.dutch_exact,
-    };
+  /**
+   * Indexes one tokenization of a value into its stemmed and exact fields: each distinct token
+   * text is analysed once (./field-analysis.ts) and its terms looked up once.
+   */
+  private addValue(doc: number, field: 'text' | 'title', tokens: Token[]): void {
+    const stemmed = this.fields[field];
+    const exact = this.fields[exactField[field]];
+    const cache = this.tokenTerms[field];
+    for (const token of tokens) {
+      let terms = cache.get(token.text);
+      if (!terms) {
+        terms = {
+          stemmed: resolve(stemmed, 'dutch_text', token.text),
+          exact: resolve(exact, 'dutch_exact', token.text),
+        };
+        cache.set(token.text, terms);
+      }
+      emit(stemmed, terms.stemmed, token);
+      emit(exact, terms.exact, token);
+    }
+    stemmed.endPassage(doc);
+    exact.endPassage(doc);
   }
 
   seal(): Segment {
@@ -233,7 +290,7 @@ export class SegmentBuilder {
       size: this.ids.length,
       ids: this.ids,
       stored: { starts, bytes },
-      dates: this.dates.toArray(),
+      dates: Int32Array.from(this.dates),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(
         keywordColumns.map((column) => [column, this.keywords[column].seal()]),

@@ -24,7 +24,7 @@ import { Evaluation } from './evaluate.ts';
 import { filterAndCount, withinRanges } from './facets.ts';
 import { highlight } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
-import { before, collapse, ranked, topK, type Ranked } from './ranking.ts';
+import { allHits, collapse, isAfter, sortKeys, topK, type SortPoint } from './ranking.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
 import {
@@ -176,53 +176,57 @@ export class EmbeddedBackend implements SearchBackend {
       query,
       query.facets,
     );
-    const all = ranked(index, hits, query.sort === 'date');
+    const keys = sortKeys(index, hits, query.sort === 'date');
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
-    let page: (Ranked & { matchingPassages?: number })[];
+    let page: number[];
     let total: number;
     let seenBefore: number;
+    let matching: Map<number, number> | null = null;
     if (grouped) {
-      const documents = collapse(index, all);
+      const documents = collapse(index, keys);
+      matching = documents.matching;
       seenBefore = cursor ? cursor.seen : offsetOf(query);
-      page = topK(documents, seenBefore + query.size).slice(seenBefore);
-      total = documents.length;
+      page = topK(keys, documents.best, seenBefore + query.size).slice(seenBefore);
+      total = documents.best.length;
     } else if (cursor?.after) {
       const [value, id] = cursor.after;
-      const after: Ranked = {
-        doc: -1,
-        score: 0,
+      const point: SortPoint = {
         value: typeof value === 'string' ? dateNumber(value) : Number(value),
         id: String(id),
       };
       page = topK(
-        all.filter((hit) => before(after, hit)),
+        keys,
+        allHits(keys).filter((i) => isAfter(keys, i, point)),
         query.size,
       );
-      total = all.length;
+      total = keys.docs.length;
       seenBefore = cursor.seen;
     } else {
       seenBefore = cursor ? cursor.seen : offsetOf(query);
-      page = topK(all, seenBefore + query.size).slice(seenBefore);
-      total = all.length;
+      page = topK(keys, allHits(keys), seenBefore + query.size).slice(seenBefore);
+      total = keys.docs.length;
     }
     const seen = seenBefore + page.length;
     const last = page.at(-1);
-    const sortValue = (hit: Ranked) => (query.sort === 'date' ? isoDate(hit.value) : hit.score);
+    const sortValue = (i: number) =>
+      query.sort === 'date' ? isoDate(keys.values[i]!) : keys.scores[i]!;
     const nextCursor =
-      last && hasNextPage(seen, total)
+      last !== undefined && hasNextPage(seen, total)
         ? encodeCursor({
             sort: query.sort,
             grouped,
             seen,
-            ...(grouped ? {} : { after: [sortValue(last), last.id] }),
+            ...(grouped ? {} : { after: [sortValue(last), keys.ids[last]!] }),
           })
         : null;
     const targets = query.highlight ? matchTargets(compiled, evaluation.expansions) : null;
     return {
       total,
       tookMs: Math.round(performance.now() - started),
-      hits: page.map((hit) => toHit(index, hit, query, targets)),
+      hits: page.map((i) =>
+        toHit(index, keys.docs[i]!, keys.scores[i]!, matching?.get(i), query, targets),
+      ),
       facets: counts?.facets ?? emptyFacets(),
       histogram: counts?.histogram ?? [],
       nextCursor,
@@ -307,11 +311,13 @@ function offsetOf(query: SearchQuery): number {
 
 function toHit(
   index: EmbeddedIndex,
-  hit: Ranked & { matchingPassages?: number },
+  doc: number,
+  score: number,
+  matchingPassages: number | undefined,
   query: SearchQuery,
   targets: MatchTargets | null,
 ): SearchHit {
-  const passage = index.passage(hit.doc);
+  const passage = index.passage(doc);
   const result: SearchHit = {
     id: passage.id,
     documentId: passage.documentId,
@@ -323,10 +329,10 @@ function toHit(
     asker: passage.asker,
     party: passage.party,
     minister: passage.minister,
-    score: query.sort === 'date' ? null : hit.score,
-    highlights: targets ? highlight(index, hit.doc, passage.text, targets) : [],
+    score: query.sort === 'date' ? null : score,
+    highlights: targets ? highlight(index, doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
-  if (hit.matchingPassages !== undefined) result.matchingPassages = hit.matchingPassages;
+  if (matchingPassages !== undefined) result.matchingPassages = matchingPassages;
   return result;
 }

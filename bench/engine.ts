@@ -186,6 +186,7 @@ console.log(
       attacks,
       memory: memory?.memory ?? null,
       memoryChildIndexing: memory?.indexing ?? null,
+      memoryChildPassagesPerCpuSecond: memory?.passagesPerCpuSecond ?? null,
     },
     null,
     2,

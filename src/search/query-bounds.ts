@@ -1,8 +1,20 @@
-// The bounds on one query's syntax (./rules.ts), checked the same way before either engine runs
-// it: at most MAX_CLAUSES leaves (terms, prefixes, phrases) and a slop of at most MAX_SLOP. A query
-// beyond them is answered 400 with the reason instead of being run.
+// The bounds on one query (./rules.ts), the same on both engines: its syntax is checked before
+// either engine runs it (at most MAX_CLAUSES leaves — terms, prefixes, phrases — and a slop of at
+// most MAX_SLOP; beyond them the API answers 400 with the reason), and a search that runs past
+// QUERY_TIME_BUDGET_MS is stopped with QueryTimeoutError (503 with the reason).
+import { BackendUnavailableError } from './backend.ts';
 import { parseQuery, type QueryNode } from './query-syntax.ts';
-import { MAX_CLAUSES, MAX_SLOP } from './rules.ts';
+import { MAX_CLAUSES, MAX_SLOP, QUERY_TIME_BUDGET_MS } from './rules.ts';
+
+/** A BackendUnavailableError, so the API answers 503 with the reason. */
+export class QueryTimeoutError extends BackendUnavailableError {
+  constructor() {
+    super(
+      `the query took longer than ${QUERY_TIME_BUDGET_MS} ms and was stopped; make it narrower (fewer prefixes, fuzzy terms or alternatives)`,
+    );
+    this.name = 'QueryTimeoutError';
+  }
+}
 
 export class QueryTooComplexError extends Error {
   readonly status = 400;

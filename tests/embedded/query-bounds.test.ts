@@ -4,8 +4,12 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendUnavailableError } from '../../src/search/backend.ts';
-import { QueryBudget, QueryTimeoutError } from '../../src/search/embedded/query-budget.ts';
-import { checkQueryBounds, QueryTooComplexError } from '../../src/search/query-bounds.ts';
+import { QueryBudget } from '../../src/search/embedded/query-budget.ts';
+import {
+  checkQueryBounds,
+  QueryTimeoutError,
+  QueryTooComplexError,
+} from '../../src/search/query-bounds.ts';
 import { MAX_CLAUSES, MAX_SLOP } from '../../src/search/rules.ts';
 import { openSeededApp, type SeededApp } from '../api/seeded-app.ts';
 

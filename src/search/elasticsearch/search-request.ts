@@ -11,6 +11,7 @@ import {
   FUZZY_MAX_EXPANSIONS,
   MAX_FRAGMENTS,
   MAX_RESULT_WINDOW,
+  QUERY_TIME_BUDGET_MS,
   UNDATED_SORT_DATE,
 } from '../rules.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
@@ -122,6 +123,8 @@ export function buildSearchRequest(
   const request: estypes.SearchRequest = {
     index,
     track_total_hits: true,
+    // Past the budget the node answers what it found with timed_out, which ./backend.ts refuses.
+    timeout: `${QUERY_TIME_BUDGET_MS}ms`,
     size: query.size,
     query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
     sort: sortFor(query),

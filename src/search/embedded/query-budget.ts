@@ -1,18 +1,8 @@
 // The time one search may take (rules.QUERY_TIME_BUDGET_MS). The evaluator calls tick() in its
 // loops; past the deadline the search is abandoned with QueryTimeoutError, which the API answers
 // with 503 and the reason, instead of holding the server.
-import { BackendUnavailableError } from '../backend.ts';
+import { QueryTimeoutError } from '../query-bounds.ts';
 import { QUERY_TIME_BUDGET_MS } from '../rules.ts';
-
-/** A BackendUnavailableError, so the API answers 503 with the reason. */
-export class QueryTimeoutError extends BackendUnavailableError {
-  constructor() {
-    super(
-      `the query took longer than ${QUERY_TIME_BUDGET_MS} ms and was stopped; make it narrower (fewer prefixes, fuzzy terms or alternatives)`,
-    );
-    this.name = 'QueryTimeoutError';
-  }
-}
 
 const CHECK_EVERY = 4096;
 

@@ -5,6 +5,7 @@
 // that serves phrases, synonyms and highlighting without analysing the text again; beside them
 // columns for filters and facets (keyword value ids, dates, amounts) and the stored passages as
 // JSON bytes, decoded only for the hits shown.
+import { facetNames } from '../rules.ts';
 import type { AnalyzerName } from './field-analysis.ts';
 
 export const indexFields = ['text', 'title', 'textExact', 'titleExact'] as const;
@@ -46,17 +47,7 @@ export interface FieldData {
 }
 
 /** Keyword columns: the facets, plus titles and document ids (suggestions, collapse). */
-export const keywordColumns = [
-  'theme',
-  'minister',
-  'asker',
-  'party',
-  'year',
-  'type',
-  'organisation',
-  'title',
-  'document',
-] as const;
+export const keywordColumns = [...facetNames, 'title', 'document'] as const;
 export type KeywordColumn = (typeof keywordColumns)[number];
 
 export interface Segment {

@@ -2,13 +2,14 @@
 // many small upserts (one segment each, merged past eight) answers exactly like one built at once,
 // re-indexed documents leave no trace in hits or BM25 statistics, and a server notices a snapshot
 // written by another process (as `vraagbaak index` beside `vraagbaak serve`) without a restart.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
+import { snapshotPath } from '../../src/search/embedded/snapshot.ts';
 import { SearchQuery, type SearchQueryInput } from '../../src/search/query.ts';
 import {
   SEEDS_DIR,
@@ -80,5 +81,25 @@ describe('segments', () => {
     });
     expect(await server.getDocument(bikes.id)).toEqual(bikes);
     expect(await readdir(dataDir)).toEqual(['embedded-index.bin']);
+  });
+});
+
+describe('a snapshot write that fails', () => {
+  it('on a full disk: removes its temporary file, says the index was not saved, keeps serving', async () => {
+    const backend = await EmbeddedBackend.open({ dataDir });
+    // The temporary file leads to /dev/full, where every write fails with ENOSPC.
+    await symlink('/dev/full', `${snapshotPath(dataDir)}.${process.pid}.tmp`);
+    const failure = backend.index(stream([bikes]));
+    await expect(failure).rejects.toThrow(/NOT saved/);
+    await expect(failure).rejects.toThrow(/ENOSPC/);
+    expect(await readdir(dataDir)).toEqual([]);
+    expect(await backend.stats()).toEqual({ documents: 1, passages: bikes.passages.length });
+
+    await backend.index(stream([enterprise]));
+    const reopened = await EmbeddedBackend.open({ dataDir });
+    expect(await reopened.stats()).toEqual({
+      documents: 2,
+      passages: bikes.passages.length + enterprise.passages.length,
+    });
   });
 });

@@ -114,14 +114,15 @@ async function measureAttacks(documents: DocumentRecord[]) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-bench-attacks-'));
   const attacks: Record<string, string> = {
     '64 OR-ed prefixes a*': Array(64).fill('a*').join('|'),
+    '166 OR-ed prefixes a* (over the clause bound)': Array(166).fill('a*').join('|'),
     '64 distinct prefixes': Array.from(
       { length: 64 },
       (_, i) => `${String.fromCharCode(97 + (i % 26))}${i % 7}*`,
     ).join(' | '),
-    '55 OR-ed fuzzy terms': Array.from({ length: 55 }, (_, i) => `belasting${i % 10}~2`).join('|'),
+    '55 OR-ed fuzzy terms': Array.from({ length: 55 }, (_, i) => `kost${i % 10}~2`).join('|'),
     '125 e~2 terms': Array(125).fill('e~2').join(' '),
     'sloppy stopword phrases, slop 1000000': Array(10).fill('"de het een"~1000000').join(' '),
-    '40 sloppy stopword phrases, slop 50': Array(40).fill('"de van het een"~50').join(' | '),
+    '20 sloppy stopword phrases, slop 50': Array(20).fill('"de van het een"~50').join('|'),
   };
   try {
     const backend = await EmbeddedBackend.open({ dataDir });
@@ -153,8 +154,14 @@ const program = new Command()
   .option('--rounds <n>', 'rounds of the query set per size', positive, 20)
   .option('--copies <list>', 'corpus sizes (copies)', (v) => v.split(',').map(positive), [1, 10])
   .option('--memory-runs <n>', 'fresh processes for the memory figure (0: skip)', Number, 1)
+  .option('--no-sizes', 'skip the indexing and query figures (attacks and memory only)')
   .parse();
-const options = program.opts<{ rounds: number; copies: number[]; memoryRuns: number }>();
+const options = program.opts<{
+  rounds: number;
+  copies: number[];
+  memoryRuns: number;
+  sizes: boolean;
+}>();
 
 const started = performance.now();
 const corpus = await loadCorpus();
@@ -162,7 +169,7 @@ console.error(
   `corpus: ${corpus.documents.length} documents, ${corpus.passages} passages; load ${os.loadavg()[0]!.toFixed(1)}`,
 );
 const sizes: SizeResult[] = [];
-for (const copies of options.copies) {
+for (const copies of options.sizes ? options.copies : []) {
   sizes.push(
     await measureSize(
       corpus.documents,

@@ -28,6 +28,9 @@ import { exactField, prefixRange, termId, type FieldData, type IndexField } from
 export class Evaluation {
   /** What each fuzzy leaf expanded to (highlighted as matches). */
   readonly expansions = new Map<CompiledNode, string[]>();
+  /** Leaf results already computed for this query (a query may repeat a word or prefix). */
+  private readonly memo = new Map<string, DocSet>();
+  private readonly similar = new Map<string, string[]>();
 
   constructor(
     readonly index: EmbeddedIndex,
@@ -60,15 +63,27 @@ export class Evaluation {
         return this.perField((field) => {
           const terms = this.similarTerms(field, node.word, node.distance);
           this.expansions.set(node, [...new Set([...(this.expansions.get(node) ?? []), ...terms])]);
-          return unionAll(terms.map((term) => this.termScores(field, term)));
+          return this.memoised(`fuzzy\u0000${field}\u0000${node.distance}\u0000${node.word}`, () =>
+            unionAll(terms.map((term) => this.termScores(field, term))),
+          );
         });
       case 'prefix':
-        return this.perField((field) => this.prefixMatches(field, node.prefix));
+        return this.perField((field) =>
+          this.memoised(`prefix\u0000${field}\u0000${node.prefix}`, () =>
+            this.prefixMatches(field, node.prefix),
+          ),
+        );
       case 'phrase':
         return this.perField((field) =>
           unionAll(node.variants.map((v) => this.phraseScores(exactField[field], v, node.slop))),
         );
     }
+  }
+
+  private memoised(key: string, compute: () => DocSet): DocSet {
+    let result = this.memo.get(key);
+    if (!result) this.memo.set(key, (result = compute()));
+    return result;
   }
 
   private everything(score: number): DocSet {
@@ -139,6 +154,12 @@ export class Evaluation {
   }
 
   termScores(field: IndexField, term: string): DocSet {
+    return this.memoised(`term\u0000${field}\u0000${term}`, () =>
+      this.computeTermScores(field, term),
+    );
+  }
+
+  private computeTermScores(field: IndexField, term: string): DocSet {
     const { docs, freqs, norms } = this.postings(field, term);
     const weight = idf(docs.length, this.index.stats[field]);
     const normalisation = this.normalisation(field);
@@ -180,6 +201,13 @@ export class Evaluation {
    * Only words of a length within `distance` of the word's are compared.
    */
   private similarTerms(field: IndexField, word: string, distance: number): string[] {
+    const key = `${field}\u0000${distance}\u0000${word}`;
+    let terms = this.similar.get(key);
+    if (!terms) this.similar.set(key, (terms = this.findSimilarTerms(field, word, distance)));
+    return terms;
+  }
+
+  private findSimilarTerms(field: IndexField, word: string, distance: number): string[] {
     const found = new Map<string, number>();
     for (const segment of this.index.segments) {
       const data = segment.fields[field];

@@ -13,6 +13,8 @@ export interface MemoryReport {
   documents: number;
   passages: number;
   indexMs: number;
+  /** CPU time of the indexing run (user + system), ms. */
+  indexCpuMs: number;
   rssBytes: number;
   heapBytes: number;
 }
@@ -40,13 +42,16 @@ try {
   const backend = await EmbeddedBackend.open({ dataDir });
   const before = settled();
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const report = await backend.index(documentsOf(file));
   const indexMs = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
   const after = settled();
   const result: MemoryReport = {
     documents: report.documents,
     passages: report.passages,
     indexMs,
+    indexCpuMs: (user + system) / 1000,
     rssBytes: after.rss - before.rss,
     heapBytes: after.heapUsed - before.heapUsed,
   };

@@ -30,7 +30,7 @@ export interface MemoryPer10k {
 export async function measureEmbeddedMemory(
   documents: readonly DocumentRecord[],
   runs: number,
-): Promise<{ memory: MemoryPer10k; indexing: Throughput }> {
+): Promise<{ memory: MemoryPer10k; indexing: Throughput; passagesPerCpuSecond: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-memory-input-'));
   const file = path.join(dir, 'documents.jsonl');
   try {
@@ -60,6 +60,9 @@ export async function measureEmbeddedMemory(
         indexed,
         passages,
         reports.map((r) => r.indexMs),
+      ),
+      passagesPerCpuSecond: Math.round(
+        passages / (median(reports.map((r) => r.indexCpuMs)) / 1000),
       ),
     };
   } finally {

@@ -3,7 +3,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { BackendUnavailableError } from '../search/backend.ts';
-import { QueryLimitError } from '../search/limits.ts';
+import { QueryLimitError } from '../search/query-bounds.ts';
 
 export interface ErrorDetail {
   parameter: string;

@@ -9,13 +9,6 @@
 //
 // Like Lucene, operators bind left to right without precedence: `a b | c` is `(a b) | c`.
 
-import {
-  MAX_EXPANDING_CLAUSES,
-  MAX_PHRASE_SLOP,
-  MAX_QUERY_CLAUSES,
-  QueryLimitError,
-} from './limits.ts';
-
 export type QueryLeaf =
   | { kind: 'term'; text: string; fuzziness: number }
   | { kind: 'prefix'; text: string }
@@ -240,33 +233,4 @@ function buildQueryTree(state: State, branch: QueryNode | null): void {
     state.previousOperation = operation;
   }
   state.currentOperation = null;
-}
-
-function leaves(node: QueryNode | null): QueryLeaf[] {
-  if (node === null || node.kind === 'all') return [];
-  if (node.kind === 'bool') return node.clauses.flatMap(leaves);
-  if (node.kind === 'not') return leaves(node.node);
-  return [node];
-}
-
-/** Why a query asks for more work than src/search/limits.ts allows, or null when it does not. */
-export function queryLimitViolation(text: string): string | null {
-  const parsed = leaves(parseQuery(text));
-  if (parsed.length > MAX_QUERY_CLAUSES)
-    return `the query has ${parsed.length} terms and phrases; at most ${MAX_QUERY_CLAUSES} are allowed`;
-  const expanding = parsed.filter(
-    (leaf) => leaf.kind === 'prefix' || (leaf.kind === 'term' && leaf.fuzziness > 0),
-  );
-  if (expanding.length > MAX_EXPANDING_CLAUSES)
-    return `the query has ${expanding.length} prefix (word*) and fuzzy (word~) terms; at most ${MAX_EXPANDING_CLAUSES} are allowed`;
-  const slop = Math.max(0, ...parsed.map((leaf) => (leaf.kind === 'phrase' ? leaf.slop : 0)));
-  if (slop > MAX_PHRASE_SLOP)
-    return `phrase slop ${slop} is more than the maximum ${MAX_PHRASE_SLOP}`;
-  return null;
-}
-
-/** Throws QueryLimitError when the query asks for more work than src/search/limits.ts allows. */
-export function assertQueryWithinLimits(text: string): void {
-  const violation = queryLimitViolation(text);
-  if (violation !== null) throw new QueryLimitError(violation);
 }

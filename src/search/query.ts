@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import { PassageType, type Entity } from '../model/document.ts';
 import { facetNames, type FacetName } from './facet-names.ts';
-import { queryLimitViolation } from './query-syntax.ts';
+import { queryLimitViolation } from './query-bounds.ts';
 
 export { facetNames, type FacetName };
 
+export { FACET_SIZE, MAX_RESULT_WINDOW } from './rules.ts';
+
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE_SIZE = 100;
-/** Hits reachable with page/size (Elasticsearch's index.max_result_window); beyond it, page with `after`. */
-export const MAX_RESULT_WINDOW = 10_000;
-/** Values listed per facet. */
-export const FACET_SIZE = 20;
 
 const values = z.array(z.string().min(1).max(200)).max(50).default([]);
 

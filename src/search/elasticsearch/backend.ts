@@ -13,6 +13,7 @@ import type { SearchQuery, SearchResult } from '../query.ts';
 import { bulkIndex } from './bulk-index.ts';
 import { decodeCursor } from '../cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
+import { QueryTimeoutError } from '../query-bounds.ts';
 import { buildSearchRequest } from './search-request.ts';
 import { emptySearchResult, toSearchResult, type StoredHit } from './search-response.ts';
 import { suggestionRequest, toSuggestions } from './suggest.ts';
@@ -78,6 +79,7 @@ export class ElasticsearchBackend implements SearchBackend {
       const response = await orNothing(this.client.search<StoredHit>(request));
       if (!response) return emptySearchResult();
       requireAllShards(response);
+      if (response.timed_out) throw new QueryTimeoutError();
       return toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
     });
   }

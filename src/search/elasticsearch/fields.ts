@@ -1,5 +1,6 @@
 // Where each facet of the query model lives in the passage mapping (mappings/passages.template.json).
 import type { FacetName } from '../query.ts';
+import { textFieldBoosts, textFieldNames } from '../rules.ts';
 
 export const facetFields: Record<FacetName, string> = {
   theme: 'themes',
@@ -12,6 +13,8 @@ export const facetFields: Record<FacetName, string> = {
 };
 
 /** Fields the user's text is matched against, with their boosts. */
-export const textFields = ['text', 'title^2'];
+export const textFields = textFieldNames.map((field) =>
+  textFieldBoosts[field] === 1 ? field : `${field}^${textFieldBoosts[field]}`,
+);
 /** Subfield analysed without stemming, for "quoted phrases". */
 export const exactSuffix = '.exact';

@@ -2,25 +2,24 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
-import { z } from 'zod';
+import { facetNames, type FacetName, type SearchQuery } from '../query.ts';
+import { PagingError, type Cursor } from '../cursor.ts';
+import { checkQueryBounds } from '../query-bounds.ts';
 import {
   FACET_SIZE,
-  facetNames,
+  FRAGMENT_SIZE,
+  FUZZY_MAX_EXPANSIONS,
+  MAX_FRAGMENTS,
   MAX_RESULT_WINDOW,
-  type FacetName,
-  type SearchQuery,
-} from '../query.ts';
-import { PagingError, type Cursor } from '../cursor.ts';
-import { MAX_EXPANSIONS } from '../limits.ts';
-import { assertQueryWithinLimits } from '../query-syntax.ts';
+  QUERY_TIME_BUDGET_MS,
+  UNDATED_SORT_DATE,
+} from '../rules.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
 const YEAR_BUCKETS = 500;
-const FRAGMENT_SIZE = 160;
-const FRAGMENTS = 3;
-/** Sort value of undated passages: 0001-01-01 in epoch milliseconds. */
-const UNDATED = Date.parse('0001-01-01T00:00:00Z');
+/** Sort value of undated passages, in epoch milliseconds. */
+const UNDATED = Date.parse(`${UNDATED_SORT_DATE}T00:00:00Z`);
 
 export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
@@ -31,7 +30,7 @@ const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZ
 
 export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };
-  assertQueryWithinLimits(q); // the API checked already; other callers get the same bound
+  checkQueryBounds(q);
   return {
     simple_query_string: {
       query: q,
@@ -39,7 +38,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
       default_operator: 'and',
       quote_field_suffix: exactSuffix,
       flags: SYNTAX_FLAGS,
-      fuzzy_max_expansions: MAX_EXPANSIONS,
+      fuzzy_max_expansions: FUZZY_MAX_EXPANSIONS,
     },
   };
 }
@@ -108,7 +107,7 @@ const highlight: estypes.SearchHighlight = {
       // Matches on the unstemmed subfield (quoted phrases) are marked in the text too.
       matched_fields: ['text', `text${exactSuffix}`],
       fragment_size: FRAGMENT_SIZE,
-      number_of_fragments: FRAGMENTS,
+      number_of_fragments: MAX_FRAGMENTS,
       no_match_size: FRAGMENT_SIZE,
     },
   },
@@ -124,6 +123,8 @@ export function buildSearchRequest(
   const request: estypes.SearchRequest = {
     index,
     track_total_hits: true,
+    // Past the budget the node answers what it found with timed_out, which ./backend.ts refuses.
+    timeout: `${QUERY_TIME_BUDGET_MS}ms`,
     size: query.size,
     query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
     sort: sortFor(query),
@@ -145,21 +146,11 @@ export function buildSearchRequest(
     // Collapsed pages cannot use search_after on another field, so their cursor is an offset.
     request.from = withinWindow(cursor ? cursor.seen : (query.page - 1) * query.size, query.size);
   } else if (cursor?.after) {
-    request.search_after = searchAfter(cursor.after);
+    request.search_after = cursor.after;
   } else {
     request.from = withinWindow((query.page - 1) * query.size, query.size);
   }
   return request;
-}
-
-// Both sorts end on (a number: score or date, the passage id), as sortFor lays them out; any
-// other shape came from a forged cursor and would make Elasticsearch fail the whole search.
-const SearchAfter = z.tuple([z.number(), z.string()]);
-
-function searchAfter(values: Cursor['after']): estypes.SortResults {
-  const parsed = SearchAfter.safeParse(values);
-  if (!parsed.success) throw new PagingError('invalid cursor: not one this server handed out');
-  return parsed.data;
 }
 
 function withinWindow(from: number, size: number): number {

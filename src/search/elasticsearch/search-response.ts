@@ -3,7 +3,6 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import {
   emptyFacets,
-  FACET_SIZE,
   facetNames,
   type FacetCount,
   type FacetName,
@@ -12,6 +11,7 @@ import {
   type SearchResult,
 } from '../query.ts';
 import { encodeCursor } from '../cursor.ts';
+import { FACET_SIZE, hasNextPage } from '../rules.ts';
 import {
   DOCUMENT_COUNT_AGGREGATION,
   MATCHING_PASSAGES,
@@ -93,7 +93,7 @@ export function toSearchResult(
   const seen = seenBefore + hits.length;
   const last = response.hits.hits.at(-1);
   const nextCursor =
-    last && seen < total
+    last && hasNextPage(seen, total)
       ? encodeCursor({
           sort: query.sort,
           grouped,

@@ -3,6 +3,7 @@
 // `include` regex matches case-insensitively (Lucene regexps have no flag for that).
 import type { estypes } from '@elastic/elasticsearch';
 import type { Suggestion } from '../backend.ts';
+import { interleave, suggestionKinds } from '../rules.ts';
 
 const suggestionFields: Record<Suggestion['kind'], string> = {
   organisation: 'organisations',
@@ -10,7 +11,6 @@ const suggestionFields: Record<Suggestion['kind'], string> = {
   asker: 'asker',
   title: 'title.keyword',
 };
-const kinds = Object.keys(suggestionFields) as Suggestion['kind'][];
 
 const LUCENE_REGEX_RESERVED = new Set('.?+*|{}[]()"\\#@&<>~');
 
@@ -37,7 +37,7 @@ export function suggestionRequest(
     index,
     size: 0,
     aggs: Object.fromEntries(
-      kinds.map((kind) => [
+      suggestionKinds.map((kind) => [
         kind,
         { terms: { field: suggestionFields[kind], include, size: limit } },
       ]),
@@ -45,9 +45,9 @@ export function suggestionRequest(
   };
 }
 
-/** Takes the most frequent value of each kind in turn, so every kind gets a place in the list. */
+/** The most frequent value of each kind in turn, so every kind gets a place in the list. */
 export function toSuggestions(response: estypes.SearchResponse, limit: number): Suggestion[] {
-  const columns = kinds.map((kind) => {
+  const columns = suggestionKinds.map((kind) => {
     const terms = response.aggregations?.[kind] as
       { buckets?: { key: string | number }[] } | undefined;
     return (terms?.buckets ?? []).map((bucket): Suggestion => ({
@@ -55,15 +55,5 @@ export function toSuggestions(response: estypes.SearchResponse, limit: number): 
       kind,
     }));
   });
-  const suggestions: Suggestion[] = [];
-  const seen = new Set<string>();
-  for (let row = 0; suggestions.length < limit && columns.some((c) => row < c.length); row++) {
-    for (const column of columns) {
-      const suggestion = column[row];
-      if (!suggestion || seen.has(suggestion.value) || suggestions.length >= limit) continue;
-      seen.add(suggestion.value);
-      suggestions.push(suggestion);
-    }
-  }
-  return suggestions;
+  return interleave(columns, limit);
 }

@@ -1,6 +1,7 @@
 // Lucene's BM25 (k1 = 1.2, b = 0.75, as Elasticsearch uses by default), including its lossy
-// one-byte encoding of field lengths, so the embedded engine ranks like Elasticsearch.
-// Orama's own BM25 divides term frequency by field length first, which ranks differently.
+// one-byte encoding of field lengths (the norm), so the embedded engine ranks like Elasticsearch.
+// Each indexed field keeps one norm byte per passage; a query turns the 256 possible bytes into
+// their length normalisation once (as Lucene's BM25Scorer caches them).
 
 const K1 = 1.2;
 const B = 0.75;
@@ -11,7 +12,7 @@ const NUM_FREE_VALUES = 255 - MAX_INT4;
 
 function longToInt4(value: number): number {
   if (value < 8) return value; // subnormal
-  const shift = value.toString(2).length - 4;
+  const shift = 31 - Math.clz32(value) - 3;
   let encoded = Math.floor(value / 2 ** shift) & 0x07;
   encoded |= (shift + 1) << 3;
   return encoded;
@@ -23,12 +24,15 @@ function int4ToLong(value: number): number {
   return shift === -1 ? bits : (bits | 0x08) * 2 ** shift;
 }
 
-/** The field length Lucene sees at search time: the stored norm byte decoded. */
-export function luceneFieldLength(length: number): number {
-  if (length < NUM_FREE_VALUES) return length;
-  const encoded = NUM_FREE_VALUES + longToInt4(length - NUM_FREE_VALUES);
-  return NUM_FREE_VALUES + int4ToLong(encoded - NUM_FREE_VALUES);
+/** The norm byte Lucene stores for a field of `length` terms. */
+export function encodeNorm(length: number): number {
+  return length < NUM_FREE_VALUES ? length : NUM_FREE_VALUES + longToInt4(length - NUM_FREE_VALUES);
 }
+
+/** The field length Lucene sees at search time for each norm byte. */
+const decodedLengths = Float64Array.from({ length: 256 }, (_, byte) =>
+  byte < NUM_FREE_VALUES ? byte : NUM_FREE_VALUES + int4ToLong(byte - NUM_FREE_VALUES),
+);
 
 export interface FieldStatistics {
   /** Documents with at least one term in the field. */
@@ -41,9 +45,12 @@ export function idf(docFreq: number, stats: FieldStatistics): number {
   return Math.log(1 + (stats.docCount - docFreq + 0.5) / (docFreq + 0.5));
 }
 
-/** Score of one (term or phrase) match with the given idf, frequency and field length. */
-export function bm25(idfValue: number, freq: number, length: number, stats: FieldStatistics) {
+/** k1 · (1 − b + b · length / average length), per norm byte, for the field's statistics. */
+export function lengthNormalisation(stats: FieldStatistics): Float64Array {
   const avgLength = stats.docCount === 0 ? 1 : stats.sumTotalTermFreq / stats.docCount;
-  const norm = K1 * (1 - B + (B * luceneFieldLength(length)) / avgLength);
-  return (idfValue * freq) / (freq + norm);
+  return decodedLengths.map((length) => K1 * (1 - B + (B * length) / avgLength));
 }
+
+/** Score of one (term or phrase) match with the given idf, frequency and length normalisation. */
+export const bm25 = (idfValue: number, freq: number, normalisation: number) =>
+  (idfValue * freq) / (freq + normalisation);

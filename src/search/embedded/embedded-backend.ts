@@ -1,6 +1,8 @@
-// The default search backend: in-process, on Orama (./passage-index.ts), persisted under
-// VRAAGBAAK_DATA_DIR (default ./data) so a restart does not re-index. It answers the query model
-// like the Elasticsearch backend (the reference): same query syntax, scoring, facets, paging.
+// The default search backend: in-process, on our own compact index (./embedded-index.ts: immutable
+// segments of typed arrays), persisted under VRAAGBAAK_DATA_DIR (default ./data) as a binary
+// snapshot, so a restart does not re-index, and a snapshot written by another process (the
+// `vraagbaak index` CLI beside a running server) is noticed and swapped in. It answers the query
+// model like the Elasticsearch backend (the reference): same query syntax, scoring, facets, paging.
 import type { DocumentRecord } from '../../model/document.ts';
 import {
   BackendUnavailableError,
@@ -12,18 +14,26 @@ import {
 } from '../backend.ts';
 import { decodeCursor, encodeCursor, PagingError } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
-import {
-  emptyFacets,
-  MAX_RESULT_WINDOW,
-  type SearchHit,
-  type SearchQuery,
-  type SearchResult,
-} from '../query.ts';
-import { evaluate, parseTextQuery, type Matches, type MatchTargets } from './evaluate.ts';
-import { countFacets, facetFilters, passesRanges } from './facets.ts';
+import { checkQueryBounds } from '../query-bounds.ts';
+import { emptyFacets, type SearchHit, type SearchQuery, type SearchResult } from '../query.ts';
+import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
+import { compileQuery, matchTargets, type MatchTargets } from './compile.ts';
+import { emptySet } from './doc-set.ts';
+import { EmbeddedIndex } from './embedded-index.ts';
+import { Evaluation } from './evaluate.ts';
+import { filterAndCount, withinRanges } from './facets.ts';
 import { highlight } from './highlight.ts';
-import { PassageIndex } from './passage-index.ts';
-import { readSnapshot, removeSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
+import { QueryBudget } from './query-budget.ts';
+import { allHits, collapse, isAfter, sortKeys, topK, type SortPoint } from './ranking.ts';
+import { SegmentBuilder } from './segment-builder.ts';
+import { dateNumber } from './segment.ts';
+import {
+  readSnapshot,
+  removeSnapshot,
+  snapshotIdentity,
+  snapshotPath,
+  writeSnapshot,
+} from './snapshot.ts';
 import { suggestions } from './suggest.ts';
 
 export interface EmbeddedBackendOptions {
@@ -31,26 +41,28 @@ export interface EmbeddedBackendOptions {
   dataDir: string;
 }
 
-interface Scored {
-  passage: IndexedPassage;
-  score: number;
-}
-
-interface Sorted extends Scored {
-  key: SortKey;
-}
-
-const UNDATED = '0001-01-01';
 /** Documents indexed between two yields to the event loop, so searches keep being answered. */
 const YIELD_EVERY = 50;
+/** Passages per segment while indexing; each sealed segment becomes searchable. */
+const SEGMENT_PASSAGES = 20_000;
+/** How often a search checks whether another process wrote a newer snapshot. */
+const SNAPSHOT_CHECK_MS = 1_000;
+
+const isoDate = (yyyymmdd: number) =>
+  `${String(Math.floor(yyyymmdd / 10_000)).padStart(4, '0')}-${String(Math.floor(yyyymmdd / 100) % 100).padStart(2, '0')}-${String(yyyymmdd % 100).padStart(2, '0')}`;
 
 export class EmbeddedBackend implements SearchBackend {
   readonly name = 'embedded' as const;
   readonly dataDir: string;
-  private live = new PassageIndex();
+  private live = EmbeddedIndex.empty();
   private loadError: string | null = null;
   private readonly loaded: Promise<void>;
-  private saving: Promise<void> = Promise.resolve();
+  /** Index runs and saves, one after the other. */
+  private writing: Promise<unknown> = Promise.resolve();
+  /** The snapshot file this process last read or wrote (see refresh()). */
+  private knownSnapshot: string | null = null;
+  private lastCheck = 0;
+  private reloading: Promise<void> | null = null;
 
   constructor(options: EmbeddedBackendOptions) {
     this.dataDir = options.dataDir;
@@ -65,59 +77,87 @@ export class EmbeddedBackend implements SearchBackend {
   }
 
   private async load(): Promise<void> {
+    const identity = await snapshotIdentity(this.dataDir);
     try {
-      const data = await readSnapshot(this.dataDir);
-      if (data) this.live = PassageIndex.fromData(data);
+      const index = await readSnapshot(this.dataDir);
+      this.live = index ?? EmbeddedIndex.empty();
+      this.loadError = null;
     } catch (error) {
       this.loadError = `the embedded index could not be loaded: ${(error as Error).message}; rebuild it (vraagbaak index --rebuild)`;
     }
+    this.knownSnapshot = identity;
+    this.lastCheck = Date.now();
   }
 
-  private async ready(): Promise<PassageIndex> {
+  /** Swaps in a snapshot another process wrote since this one last read or wrote it. */
+  private async refresh(): Promise<void> {
+    if (Date.now() - this.lastCheck < SNAPSHOT_CHECK_MS) return;
+    this.lastCheck = Date.now();
+    this.reloading ??= (async () => {
+      const identity = await snapshotIdentity(this.dataDir);
+      if (identity !== null && identity !== this.knownSnapshot) await this.load();
+    })().finally(() => (this.reloading = null));
+    await this.reloading;
+  }
+
+  private async ready(): Promise<EmbeddedIndex> {
     await this.loaded;
+    await this.refresh();
     if (this.loadError !== null) throw new BackendUnavailableError(this.loadError);
     return this.live;
   }
 
-  async index(
+  index(
     documents: AsyncIterable<DocumentRecord>,
     options: IndexOptions = {},
+  ): Promise<IndexReport> {
+    const run = this.writing.then(() => this.indexNow(documents, options));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async indexNow(
+    documents: AsyncIterable<DocumentRecord>,
+    options: IndexOptions,
   ): Promise<IndexReport> {
     await this.loaded;
     const rebuild = options.mode === 'rebuild';
     if (!rebuild && this.loadError !== null) throw new BackendUnavailableError(this.loadError);
-    const target = rebuild ? new PassageIndex() : this.live;
+    let target = rebuild ? EmbeddedIndex.empty() : this.live;
     const report: IndexReport = { documents: 0, passages: 0, failures: [] };
+    let batch = new Batch(target);
+    const seal = () => {
+      target = batch.sealInto(target);
+      if (!rebuild) this.live = target;
+      batch = new Batch(target);
+    };
     for await (const document of documents) {
       try {
         const passages = toIndexedPassages(document);
-        await target.replaceDocuments([document.id], passages);
+        batch.add(document.id, passages);
         report.documents++;
         report.passages += passages.length;
       } catch (error) {
         report.failures.push({ documentId: document.id, reason: (error as Error).message });
       }
       options.onProgress?.({ documents: report.documents, passages: report.passages });
+      if (batch.size >= SEGMENT_PASSAGES) seal();
       if (report.documents % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
     }
-    if (rebuild) {
-      this.live = target;
-      this.loadError = null;
-    }
-    await this.save();
+    seal();
+    this.live = target;
+    this.loadError = null;
+    await this.save(target);
     return report;
   }
 
-  /** Writes the live index; saves run one after the other, and a failed one does not block the next. */
-  private async save(): Promise<void> {
-    const index = this.live;
-    const write = this.saving.then(() => writeSnapshot(this.dataDir, index.toData()));
-    this.saving = write.catch(() => undefined);
+  private async save(index: EmbeddedIndex): Promise<void> {
     try {
-      await write;
+      await writeSnapshot(this.dataDir, index);
+      this.knownSnapshot = await snapshotIdentity(this.dataDir);
     } catch (error) {
       throw new Error(
-        `the index is up to date in memory but could not be saved to ${snapshotPath(this.dataDir)}: ${(error as Error).message}`,
+        `the index was updated in memory but NOT saved to ${snapshotPath(this.dataDir)} (${(error as Error).message}); this process serves it until it stops, the next successful index run saves it`,
         { cause: error },
       );
     }
@@ -125,46 +165,70 @@ export class EmbeddedBackend implements SearchBackend {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
+    checkQueryBounds(query.q);
     const index = await this.ready();
-    const { matches, targets } = matchText(index, query.q);
-
-    const candidates: Scored[] = [];
-    for (const [internalId, score] of matches) {
-      const passage = index.passageAt(internalId);
-      if (passage && passesRanges(passage, query)) candidates.push({ passage, score });
-    }
-    const filters = facetFilters(query);
-    const { facets, histogram } = query.facets
-      ? countFacets(
-          candidates.map((c) => c.passage),
-          filters,
-        )
-      : { facets: emptyFacets(), histogram: [] };
-    const hits = candidates
-      .filter((c) => filters.every((filter) => filter.accepts(c.passage)))
-      .map((hit) => ({ ...hit, key: sortKey(hit, query) }))
-      .sort((a, b) => compareKeys(a.key, b.key));
-
-    const page =
-      query.groupBy === 'document' ? pageOfDocuments(hits, query) : pageOfPassages(hits, query);
+    const compiled = compileQuery(query.q);
+    const evaluation = new Evaluation(index, new QueryBudget());
+    const matches = compiled ? evaluation.run(compiled) : emptySet();
+    const { hits, counts } = filterAndCount(
+      index,
+      withinRanges(index, matches, query),
+      query,
+      query.facets,
+    );
+    const keys = sortKeys(index, hits, query.sort === 'date');
     const grouped = query.groupBy === 'document';
-    const seen = page.seenBefore + page.hits.length;
-    const last = page.hits.at(-1);
+    const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
+    let page: number[];
+    let total: number;
+    let seenBefore: number;
+    let matching: Map<number, number> | null = null;
+    if (grouped) {
+      const documents = collapse(index, keys);
+      matching = documents.matching;
+      seenBefore = cursor ? cursor.seen : offsetOf(query);
+      page = topK(keys, documents.best, seenBefore + query.size).slice(seenBefore);
+      total = documents.best.length;
+    } else if (cursor?.after) {
+      const [value, id] = cursor.after;
+      const point: SortPoint = {
+        value: typeof value === 'string' ? dateNumber(value) : Number(value),
+        id: String(id),
+      };
+      page = topK(
+        keys,
+        allHits(keys).filter((i) => isAfter(keys, i, point)),
+        query.size,
+      );
+      total = keys.docs.length;
+      seenBefore = cursor.seen;
+    } else {
+      seenBefore = cursor ? cursor.seen : offsetOf(query);
+      page = topK(keys, allHits(keys), seenBefore + query.size).slice(seenBefore);
+      total = keys.docs.length;
+    }
+    const seen = seenBefore + page.length;
+    const last = page.at(-1);
+    const sortValue = (i: number) =>
+      query.sort === 'date' ? isoDate(keys.values[i]!) : keys.scores[i]!;
     const nextCursor =
-      last && seen < page.total
+      last !== undefined && hasNextPage(seen, total)
         ? encodeCursor({
             sort: query.sort,
             grouped,
             seen,
-            ...(grouped ? {} : { after: last.key }),
+            ...(grouped ? {} : { after: [sortValue(last), keys.ids[last]!] }),
           })
         : null;
+    const targets = query.highlight ? matchTargets(compiled, evaluation.expansions) : null;
     return {
-      total: page.total,
+      total,
       tookMs: Math.round(performance.now() - started),
-      hits: page.hits.map((hit) => toHit(hit, query, targets)),
-      facets,
-      histogram,
+      hits: page.map((i) =>
+        toHit(index, keys.docs[i]!, keys.scores[i]!, matching?.get(i), query, targets),
+      ),
+      facets: counts?.facets ?? emptyFacets(),
+      histogram: counts?.histogram ?? [],
       nextCursor,
     };
   }
@@ -181,49 +245,59 @@ export class EmbeddedBackend implements SearchBackend {
 
   async stats(): Promise<BackendStats> {
     const index = await this.ready();
-    return { documents: index.documentCount, passages: index.passageCount };
+    return { documents: index.documentCount, passages: index.liveCount };
   }
 
   async clear(): Promise<void> {
     await this.loaded;
-    this.live = new PassageIndex();
-    this.loadError = null;
-    await this.saving;
-    await removeSnapshot(this.dataDir);
+    const run = this.writing.then(async () => {
+      this.live = EmbeddedIndex.empty();
+      this.loadError = null;
+      await removeSnapshot(this.dataDir);
+      this.knownSnapshot = null;
+    });
+    this.writing = run.catch(() => undefined);
+    await run;
   }
 
   async close(): Promise<void> {
     await this.loaded;
-    await this.saving;
+    await this.writing;
   }
 }
 
-function matchText(index: PassageIndex, q: string): { matches: Matches; targets: MatchTargets } {
-  const noTargets: MatchTargets = { terms: new Set(), prefixes: [], phrases: [] };
-  if (q.trim() === '') return { matches: evaluate(index, { kind: 'all' }), targets: noTargets };
-  const { root, targets } = parseTextQuery(q);
-  return { matches: root ? evaluate(index, root) : new Map(), targets };
-}
+/** Passages of one index run not yet sealed into a segment. */
+class Batch {
+  private readonly builder: SegmentBuilder;
+  private readonly byDocument = new Map<string, number[]>();
+  private readonly superseded: number[] = [];
 
-/** Where a hit stands in the sort order: [score or date, id], as Elasticsearch's sort values. */
-type SortKey = [number | string, string];
+  constructor(index: EmbeddedIndex) {
+    this.builder = new SegmentBuilder(index.dictionaries);
+  }
 
-function sortKey(hit: Scored, query: SearchQuery): SortKey {
-  return query.sort === 'date'
-    ? [hit.passage.date ?? UNDATED, hit.passage.id]
-    : [hit.score, hit.passage.id];
-}
+  get size(): number {
+    return this.builder.size;
+  }
 
-/** Descending on the first value (score or date), ascending on the id. */
-function compareKeys([a, idA]: SortKey, [b, idB]: SortKey): number {
-  if (a !== b) return a < b ? 1 : -1;
-  return idA < idB ? -1 : idA > idB ? 1 : 0;
-}
+  /** Adds a document's passages, replacing any it had (checked first, so a bad one adds none). */
+  add(documentId: string, passages: IndexedPassage[]): void {
+    const seen = new Set<string>();
+    for (const { id } of passages) {
+      if (seen.has(id)) throw new Error(`passage id "${id}" occurs more than once`);
+      seen.add(id);
+    }
+    this.superseded.push(...(this.byDocument.get(documentId) ?? []));
+    this.byDocument.set(
+      documentId,
+      passages.map((passage) => this.builder.add(passage)),
+    );
+  }
 
-interface Page {
-  hits: (Sorted & { matchingPassages?: number })[];
-  total: number;
-  seenBefore: number;
+  sealInto(index: EmbeddedIndex): EmbeddedIndex {
+    if (this.byDocument.size === 0) return index;
+    return index.withSegment(this.builder.seal(), new Set(this.byDocument.keys()), this.superseded);
+  }
 }
 
 function offsetOf(query: SearchQuery): number {
@@ -235,43 +309,15 @@ function offsetOf(query: SearchQuery): number {
   return from;
 }
 
-function pageOfPassages(hits: Sorted[], query: SearchQuery): Page {
-  const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
-  if (cursor?.after) {
-    const [value, id] = cursor.after;
-    const after: SortKey = [value ?? '', String(id)];
-    const start = hits.findIndex((hit) => compareKeys(hit.key, after) > 0);
-    const rest = start === -1 ? [] : hits.slice(start, start + query.size);
-    return { hits: rest, total: hits.length, seenBefore: cursor.seen };
-  }
-  const from = cursor ? cursor.seen : offsetOf(query);
-  return { hits: hits.slice(from, from + query.size), total: hits.length, seenBefore: from };
-}
-
-/** Collapses passages to the best one per document (the first in sort order). */
-function pageOfDocuments(hits: Sorted[], query: SearchQuery): Page {
-  const best = new Map<string, Sorted & { matchingPassages: number }>();
-  for (const hit of hits) {
-    const group = best.get(hit.passage.documentId);
-    if (group) group.matchingPassages++;
-    else best.set(hit.passage.documentId, { ...hit, matchingPassages: 1 });
-  }
-  const documents = [...best.values()];
-  const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
-  const from = cursor ? cursor.seen : offsetOf(query);
-  return {
-    hits: documents.slice(from, from + query.size),
-    total: documents.length,
-    seenBefore: from,
-  };
-}
-
 function toHit(
-  hit: Scored & { matchingPassages?: number },
+  index: EmbeddedIndex,
+  doc: number,
+  score: number,
+  matchingPassages: number | undefined,
   query: SearchQuery,
-  targets: MatchTargets,
+  targets: MatchTargets | null,
 ): SearchHit {
-  const { passage } = hit;
+  const passage = index.passage(doc);
   const result: SearchHit = {
     id: passage.id,
     documentId: passage.documentId,
@@ -283,10 +329,10 @@ function toHit(
     asker: passage.asker,
     party: passage.party,
     minister: passage.minister,
-    score: query.sort === 'date' ? null : hit.score,
-    highlights: query.highlight ? highlight(passage.text, targets) : [],
+    score: query.sort === 'date' ? null : score,
+    highlights: targets ? highlight(index, doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
-  if (hit.matchingPassages !== undefined) result.matchingPassages = hit.matchingPassages;
+  if (matchingPassages !== undefined) result.matchingPassages = matchingPassages;
   return result;
 }

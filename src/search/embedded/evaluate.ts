@@ -1,318 +1,336 @@
-// Evaluates a parsed query (../query-syntax.ts) against the passage index, the way Elasticsearch
-// runs simple_query_string over `text` and `title^2` (most_fields: per-field scores summed):
-//   term   → BM25 on the stemmed fields; a term analysed into several tokens needs all of them
-//            in one field
+// Evaluates a compiled query (./compile.ts) on the index, the way Elasticsearch runs
+// simple_query_string over `text` and `title^2` (most_fields: per-field scores summed):
+//   term   → BM25 on the stemmed fields; every position must match in one field (alternatives at
+//            a position: any); or one of the organisation's other names as a phrase
+//   fuzzy  → the dictionary words within the edit distance (at most FUZZY_MAX_EXPANSIONS), BM25
 //   prefix → lowercased, unstemmed prefix against the stemmed terms, constant score
-//   phrase → consecutive unstemmed tokens (text.exact/title.exact), BM25 over the phrase frequency
+//   phrase → positions in the forward index of text.exact/title.exact, BM25 over the phrase
+//            frequency (sloppy: 1/(1 + distance) per match, like Lucene)
 //   bool   → AND: intersection, OR: union; scores add up. NOT → everything else, score 1.
-import { analyzeWith } from '../../analysis/analyzer.ts';
-import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
-import { bm25, idf } from './bm25.ts';
-import { otherNames, phraseVariants } from './synonyms.ts';
+// Document frequencies count live passages only; Evaluation.docFreq exposes them to callers.
+import { FUZZY_MAX_EXPANSIONS, textFieldBoosts, textFieldNames, type TextField } from '../rules.ts';
+import { bm25, idf, lengthNormalisation } from './bm25.ts';
+import type { CompiledNode, Phrase } from './compile.ts';
 import {
-  exactField,
-  indexTerms,
-  searchFields,
-  type IndexField,
-  type PassageIndex,
-  type SearchField,
-} from './passage-index.ts';
+  emptySet,
+  exclude,
+  intersectAll,
+  scaled,
+  union,
+  unionAll,
+  type DocSet,
+} from './doc-set.ts';
+import { withinEdits } from './edit-distance.ts';
+import type { EmbeddedIndex } from './embedded-index.ts';
+import type { QueryBudget } from './query-budget.ts';
+import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
-/** Field boosts, as in Elasticsearch's `fields: ['text', 'title^2']`. */
-export const fieldBoosts: Record<SearchField, number> = { text: 1, title: 2 };
+export class Evaluation {
+  /** What each fuzzy leaf expanded to (highlighted as matches). */
+  readonly expansions = new Map<CompiledNode, string[]>();
+  /** Leaf results already computed for this query (a query may repeat a word or prefix). */
+  private readonly memo = new Map<string, DocSet>();
+  private readonly similar = new Map<string, string[]>();
 
-/** Matching passages (internal ids) with their scores. */
-export type Matches = Map<number, number>;
+  constructor(
+    readonly index: EmbeddedIndex,
+    private readonly budget: QueryBudget,
+  ) {}
 
-/** What a query looks for, for highlighting: stemmed terms, prefixes and exact phrases. */
-export interface MatchTargets {
-  terms: Set<string>;
-  prefixes: string[];
-  phrases: string[][];
-}
-
-export interface ParsedTextQuery {
-  root: QueryNode | null;
-  targets: MatchTargets;
-}
-
-/** Query-time analysis of a term: tokens grouped by position (several = synonyms). */
-function searchTokens(text: string): string[][] {
-  const byPosition = new Map<number, string[]>();
-  for (const token of analyzeWith('dutch_text', text)) {
-    if (token.term === null) continue;
-    const list = byPosition.get(token.position) ?? [];
-    if (!list.includes(token.term)) list.push(token.term);
-    byPosition.set(token.position, list);
-  }
-  return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, terms]) => terms);
-}
-
-const exactTokens = (text: string) => indexTerms('textExact', text);
-
-const normalize = (text: string) => text.toLowerCase();
-
-function leafProducesQuery(leaf: QueryLeaf): boolean {
-  switch (leaf.kind) {
-    case 'term':
-      return leaf.fuzziness > 0 ? normalize(leaf.text) !== '' : searchTokens(leaf.text).length > 0;
-    case 'prefix':
-      return normalize(leaf.text) !== '';
-    case 'phrase':
-      return exactTokens(leaf.text).length > 0;
-  }
-}
-
-/** Parses the user's query; an empty query is null (the caller matches everything). */
-export function parseTextQuery(q: string): ParsedTextQuery {
-  const root = parseQuery(q, { producesQuery: leafProducesQuery });
-  const targets: MatchTargets = { terms: new Set(), prefixes: [], phrases: [] };
-  collectTargets(root, false, targets);
-  return { root, targets };
-}
-
-function collectTargets(node: QueryNode | null, negated: boolean, targets: MatchTargets): void {
-  if (!node || negated) return;
-  switch (node.kind) {
-    case 'bool':
-      for (const clause of node.clauses) collectTargets(clause, false, targets);
-      return;
-    case 'not':
-      return;
-    case 'all':
-      return;
-    case 'term':
-      for (const terms of searchTokens(node.text)) for (const t of terms) targets.terms.add(t);
-      for (const name of otherNames(exactTokens(node.text)))
-        targets.phrases.push(exactTokens(name));
-      return;
-    case 'prefix':
-      targets.prefixes.push(normalize(node.text));
-      return;
-    case 'phrase':
-      targets.phrases.push(...phraseVariants(exactTokens(node.text)));
-      return;
-  }
-}
-
-export function evaluate(index: PassageIndex, node: QueryNode): Matches {
-  switch (node.kind) {
-    case 'all':
-      return new Map(index.allInternalIds().map((id) => [id, 1]));
-    case 'not':
-      return everythingExcept(index, evaluate(index, node.node));
-    case 'bool':
-      return node.operator === 'and' ? evaluateAnd(index, node.clauses) : evaluateOr(index, node);
-    case 'term':
-      return perField(index, (field) => termMatches(index, field, node.text, node.fuzziness));
-    case 'prefix':
-      return perField(index, (field) => prefixMatches(index, field, normalize(node.text)));
-    case 'phrase':
-      return perField(index, (field) =>
-        phraseMatches(index, exactField[field], exactTokens(node.text), node.slop),
-      );
-  }
-}
-
-function everythingExcept(index: PassageIndex, excluded: Matches): Matches {
-  const result: Matches = new Map();
-  for (const id of index.allInternalIds()) if (!excluded.has(id)) result.set(id, 1);
-  return result;
-}
-
-function evaluateAnd(index: PassageIndex, clauses: QueryNode[]): Matches {
-  // Negations are applied as exclusions (each still adds its match-all score of 1).
-  const positive = clauses.filter((c) => c.kind !== 'not');
-  const negative = clauses.flatMap((c) => (c.kind === 'not' ? [c.node] : []));
-  let result: Matches | null = null;
-  for (const clause of positive) {
-    const matches = evaluate(index, clause);
-    if (result === null) {
-      result = matches;
-      continue;
-    }
-    const next: Matches = new Map();
-    for (const [id, score] of result) {
-      const other = matches.get(id);
-      if (other !== undefined) next.set(id, score + other);
-    }
-    result = next;
-  }
-  result ??= new Map(index.allInternalIds().map((id) => [id, 0]));
-  for (const node of negative) {
-    const excluded = evaluate(index, node);
-    for (const id of excluded.keys()) result.delete(id);
-    for (const [id, score] of result) result.set(id, score + 1);
-  }
-  return result;
-}
-
-function evaluateOr(index: PassageIndex, node: { clauses: QueryNode[] }): Matches {
-  const result: Matches = new Map();
-  for (const clause of node.clauses) {
-    for (const [id, score] of evaluate(index, clause)) {
-      result.set(id, (result.get(id) ?? 0) + score);
+  run(node: CompiledNode): DocSet {
+    switch (node.kind) {
+      case 'all':
+        return this.everything(1);
+      case 'not':
+        return exclude(this.everything(0), this.run(node.node), 1);
+      case 'bool':
+        return node.operator === 'and'
+          ? this.and(node.clauses)
+          : unionAll(node.clauses.map((c) => this.run(c)));
+      case 'term':
+        return this.perField((field) => {
+          const all = intersectAll(
+            node.phrase.alternatives.map((terms) =>
+              unionAll(terms.map((t) => this.termScores(field, t))),
+            ),
+          );
+          return unionAll([
+            all,
+            ...node.names.map((name) => this.phraseScores(field, name.stemmed, 0)),
+          ]);
+        });
+      case 'fuzzy':
+        return this.perField((field) => {
+          const terms = this.similarTerms(field, node.word, node.distance);
+          this.expansions.set(node, [...new Set([...(this.expansions.get(node) ?? []), ...terms])]);
+          return this.memoised(`fuzzy\u0000${field}\u0000${node.distance}\u0000${node.word}`, () =>
+            unionAll(terms.map((term) => this.termScores(field, term))),
+          );
+        });
+      case 'prefix':
+        return this.perField((field) =>
+          this.memoised(`prefix\u0000${field}\u0000${node.prefix}`, () =>
+            this.prefixMatches(field, node.prefix),
+          ),
+        );
+      case 'phrase':
+        return this.perField((field) =>
+          unionAll(node.variants.map((v) => this.phraseScores(exactField[field], v, node.slop))),
+        );
     }
   }
-  return result;
-}
 
-/** Runs a per-field query on text and title and sums the boosted scores (most_fields). */
-function perField(index: PassageIndex, fieldMatches: (field: SearchField) => Matches): Matches {
-  const result: Matches = new Map();
-  for (const field of searchFields) {
-    const boost = fieldBoosts[field];
-    for (const [id, score] of fieldMatches(field)) {
-      result.set(id, (result.get(id) ?? 0) + score * boost);
+  private memoised(key: string, compute: () => DocSet): DocSet {
+    let result = this.memo.get(key);
+    if (!result) this.memo.set(key, (result = compute()));
+    return result;
+  }
+
+  private everything(score: number): DocSet {
+    const docs = this.index.liveDocs();
+    return { docs, scores: new Float64Array(docs.length).fill(score) };
+  }
+
+  private and(clauses: CompiledNode[]): DocSet {
+    // Negations are applied as exclusions (each still adds its match-all score of 1).
+    const positive = clauses.filter((c) => c.kind !== 'not');
+    const negative = clauses.flatMap((c) => (c.kind === 'not' ? [c.node] : []));
+    let result =
+      positive.length > 0 ? intersectAll(positive.map((c) => this.run(c))) : this.everything(0);
+    for (const node of negative) result = exclude(result, this.run(node), 1);
+    return result;
+  }
+
+  /** Runs a per-field query on text and title and sums the boosted scores (most_fields). */
+  private perField(fieldMatches: (field: TextField) => DocSet): DocSet {
+    let result = emptySet();
+    for (const field of textFieldNames)
+      result = union(result, scaled(fieldMatches(field), textFieldBoosts[field]));
+    return result;
+  }
+
+  private normalisation(field: IndexField): Float64Array {
+    const key = `norms:${field}`;
+    let cached = this.index.memo.get(key) as Float64Array | undefined;
+    if (!cached) this.index.memo.set(key, (cached = lengthNormalisation(this.index.stats[field])));
+    return cached;
+  }
+
+  /** Live passages containing `term` in `field`, with its frequency and the field's norm byte. */
+  private postings(field: IndexField, term: string) {
+    const { index } = this;
+    let capacity = 0;
+    const ids = index.segments.map((segment) => {
+      const data = segment.fields[field];
+      const id = termId(data, term);
+      if (id !== -1) capacity += data.postingStarts[id + 1]! - data.postingStarts[id]!;
+      return id;
+    });
+    const docs = new Int32Array(capacity);
+    const freqs = new Uint16Array(capacity);
+    const norms = new Uint8Array(capacity);
+    let n = 0;
+    index.segments.forEach((segment, s) => {
+      const id = ids[s]!;
+      if (id === -1) return;
+      const data = segment.fields[field];
+      const dead = index.deleted[s]!;
+      const base = index.bases[s]!;
+      for (let p = data.postingStarts[id]!; p < data.postingStarts[id + 1]!; p++) {
+        const doc = data.postingDocs[p]!;
+        if (dead[doc]) continue;
+        docs[n] = base + doc;
+        freqs[n] = data.postingFreqs[p]!;
+        norms[n++] = data.norms[doc]!;
+      }
+    });
+    this.budget.tick(capacity);
+    return { docs: docs.subarray(0, n), freqs, norms };
+  }
+
+  /** Live passages with `term` in `field`. */
+  docFreq(field: IndexField, term: string): number {
+    return this.postings(field, term).docs.length;
+  }
+
+  termScores(field: IndexField, term: string): DocSet {
+    return this.memoised(`term\u0000${field}\u0000${term}`, () =>
+      this.computeTermScores(field, term),
+    );
+  }
+
+  private computeTermScores(field: IndexField, term: string): DocSet {
+    const { docs, freqs, norms } = this.postings(field, term);
+    const weight = idf(docs.length, this.index.stats[field]);
+    const normalisation = this.normalisation(field);
+    const scores = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++)
+      scores[i] = bm25(weight, freqs[i]!, normalisation[norms[i]!]!);
+    return { docs, scores };
+  }
+
+  private prefixMatches(field: TextField, prefix: string): DocSet {
+    const { index } = this;
+    const marked = new Uint8Array(index.maxDoc);
+    let count = 0;
+    index.segments.forEach((segment, s) => {
+      const data = segment.fields[field];
+      const dead = index.deleted[s]!;
+      const base = index.bases[s]!;
+      const [from, to] = prefixRange(data, prefix);
+      for (let t = from; t < to; t++) {
+        const end = data.postingStarts[t + 1]!;
+        this.budget.tick(end - data.postingStarts[t]!);
+        for (let p = data.postingStarts[t]!; p < end; p++) {
+          const doc = data.postingDocs[p]!;
+          if (dead[doc] || marked[base + doc]) continue;
+          marked[base + doc] = 1;
+          count++;
+        }
+      }
+    });
+    const docs = new Int32Array(count);
+    let n = 0;
+    for (let doc = 0; doc < marked.length && n < count; doc++) if (marked[doc]) docs[n++] = doc;
+    return { docs, scores: new Float64Array(count).fill(1) };
+  }
+
+  /**
+   * Dictionary words within `distance` edits of `word` (Lucene's FuzzyQuery counts a transposition
+   * as one edit), nearest first then in dictionary order, at most FUZZY_MAX_EXPANSIONS of them.
+   * Only words of a length within `distance` of the word's are compared.
+   */
+  private similarTerms(field: IndexField, word: string, distance: number): string[] {
+    const key = `${field}\u0000${distance}\u0000${word}`;
+    let terms = this.similar.get(key);
+    if (!terms) this.similar.set(key, (terms = this.findSimilarTerms(field, word, distance)));
+    return terms;
+  }
+
+  private findSimilarTerms(field: IndexField, word: string, distance: number): string[] {
+    const found = new Map<string, number>();
+    for (const segment of this.index.segments) {
+      const data = segment.fields[field];
+      const buckets = lengthBuckets(data);
+      for (let length = word.length - distance; length <= word.length + distance; length++) {
+        const ids = buckets.get(length);
+        if (!ids) continue;
+        this.budget.tick(ids.length);
+        for (const id of ids) {
+          const term = data.terms[id]!;
+          if (found.has(term) || !withinEdits(word, term, distance)) continue;
+          found.set(term, term === word ? 0 : withinEdits(word, term, 1) ? 1 : 2);
+        }
+      }
     }
+    return [...found]
+      .sort(([a, da], [b, db]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, FUZZY_MAX_EXPANSIONS)
+      .map(([term]) => term);
   }
-  return result;
-}
 
-function termMatches(
-  index: PassageIndex,
-  field: SearchField,
-  text: string,
-  fuzziness: number,
-): Matches {
-  if (fuzziness > 0) {
-    const terms = index.similarTerms(field, normalize(text), fuzziness);
-    return anyOf(terms.map((term) => termScores(index, field, term)));
-  }
-  // Every position must match; synonyms at one position are alternatives.
-  const positions = searchTokens(text).map((terms) =>
-    anyOf(terms.map((term) => termScores(index, field, term))),
-  );
-  const alternatives = otherNames(exactTokens(text));
-  if (alternatives.length === 0) return allOf(positions);
-  return anyOf([
-    allOf(positions),
-    ...alternatives.map((name) => stemmedPhraseMatches(index, field, name)),
-  ]);
-}
-
-/** An organisation's other name as a phrase on the stemmed field (stopwords leave a gap). */
-function stemmedPhraseMatches(index: PassageIndex, field: SearchField, name: string): Matches {
-  const wanted = analyzeWith('dutch_text', name).filter((t) => t.term !== null);
-  const [first] = wanted;
-  if (!first) return new Map();
-  if (wanted.length === 1) return termScores(index, field, first.term!);
-  const stats = index.fieldStats(field);
-  const postings = wanted.map((t) => index.postings(field, t.term!));
-  const weight = postings.reduce((sum, list) => sum + idf(list.length, stats), 0);
-  const candidates = allOf(postings.map((list) => new Map(list.map((p) => [p.internalId, 0]))));
-  const result: Matches = new Map();
-  for (const internalId of candidates.keys()) {
-    const passage = index.passageAt(internalId);
-    const value = field === 'title' ? (passage?.title ?? '') : (passage?.text ?? '');
-    const termAt = new Map<number, string | null>();
-    for (const token of analyzeWith('dutch_text', value)) termAt.set(token.position, token.term);
-    let freq = 0;
-    for (const [position, term] of termAt) {
-      if (term !== first.term) continue;
-      const offset = position - first.position;
-      if (wanted.every((t) => termAt.get(offset + t.position) === t.term)) freq++;
+  /** A phrase on `field` (positions from the forward index), BM25 over its frequency. */
+  phraseScores(field: IndexField, phrase: Phrase, slop: number): DocSet {
+    const { alternatives, offsets } = phrase;
+    if (alternatives.length === 0) return emptySet();
+    if (alternatives.length === 1)
+      return unionAll(alternatives[0]!.map((t) => this.termScores(field, t)));
+    const stats = this.index.stats[field];
+    let weight = 0;
+    const perPosition = alternatives.map((terms) => {
+      const lists = terms.map((term) => {
+        const { docs } = this.postings(field, term);
+        weight += idf(docs.length, stats);
+        return { docs, scores: new Float64Array(docs.length) };
+      });
+      return unionAll(lists);
+    });
+    const candidates = intersectAll(perPosition).docs;
+    const normalisation = this.normalisation(field);
+    const docs = new Int32Array(candidates.length);
+    const scores = new Float64Array(candidates.length);
+    let n = 0;
+    let segmentIndex = -1;
+    let ids: number[][] = [];
+    for (const doc of candidates) {
+      const [segment, local, s] = this.index.locate(doc);
+      const data = segment.fields[field];
+      if (s !== segmentIndex) {
+        segmentIndex = s;
+        ids = alternatives.map((terms) => terms.map((term) => termId(data, term)));
+      }
+      this.budget.tick(data.tokenStarts[local + 1]! - data.tokenStarts[local]!);
+      const freq = phraseFrequency(data, local, ids, offsets, slop);
+      if (freq > 0) {
+        docs[n] = doc;
+        scores[n++] = bm25(weight, freq, normalisation[data.norms[local]!]!);
+      }
     }
-    if (freq > 0) {
-      result.set(internalId, bm25(weight, freq, index.fieldLength(field, internalId), stats));
-    }
+    return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
-  return result;
 }
 
-function termScores(index: PassageIndex, field: IndexField, term: string): Matches {
-  const postings = index.postings(field, term);
-  const stats = index.fieldStats(field);
-  const weight = idf(postings.length, stats);
-  const result: Matches = new Map();
-  for (const { internalId, freq } of postings) {
-    result.set(internalId, bm25(weight, freq, index.fieldLength(field, internalId), stats));
+const buckets = new WeakMap<FieldData, Map<number, number[]>>();
+
+/** The field's term ids by term length (built once per segment). */
+function lengthBuckets(data: FieldData): Map<number, number[]> {
+  let byLength = buckets.get(data);
+  if (!byLength) {
+    byLength = new Map();
+    data.terms.forEach((term, id) => {
+      const list = byLength!.get(term.length);
+      if (list) list.push(id);
+      else byLength!.set(term.length, [id]);
+    });
+    buckets.set(data, byLength);
   }
-  return result;
+  return byLength;
 }
 
-function prefixMatches(index: PassageIndex, field: SearchField, prefix: string): Matches {
-  return new Map(index.postings(field, prefix, true).map(({ internalId }) => [internalId, 1]));
-}
-
-function phraseMatches(
-  index: PassageIndex,
-  field: IndexField,
-  tokens: string[],
-  slop: number,
-): Matches {
-  return anyOf(phraseVariants(tokens).map((variant) => onePhrase(index, field, variant, slop)));
-}
-
-function onePhrase(index: PassageIndex, field: IndexField, tokens: string[], slop: number) {
-  if (tokens.length === 1) return termScores(index, field, tokens[0] ?? '');
-  const stats = index.fieldStats(field);
-  const postings = tokens.map((token) => index.postings(field, token));
-  const weight = postings.reduce((sum, list) => sum + idf(list.length, stats), 0);
-  const candidates = allOf(postings.map((list) => new Map(list.map((p) => [p.internalId, 0]))));
-  const result: Matches = new Map();
-  const phraseIds = tokens.map((token) => index.exactTermIdOf(token));
-  for (const internalId of candidates.keys()) {
-    const freq =
-      field === 'textExact'
-        ? phraseFrequency(index.exactTokenIds(internalId) ?? [], phraseIds, slop)
-        : phraseFrequency(exactTokens(index.passageAt(internalId)?.title ?? ''), tokens, slop);
-    if (freq > 0) {
-      result.set(internalId, bm25(weight, freq, index.fieldLength(field, internalId), stats));
-    }
+/** Whether passage `doc` has one of `ids` at `position` (its tokens are in position order). */
+function hasTermAt(data: FieldData, doc: number, position: number, ids: number[]): boolean {
+  let low = data.tokenStarts[doc]!;
+  let high = data.tokenStarts[doc + 1]!;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (data.tokenPositions[middle]! < position) low = middle + 1;
+    else high = middle;
   }
-  return result;
+  for (let t = low; t < data.tokenStarts[doc + 1]! && data.tokenPositions[t] === position; t++) {
+    if (ids.includes(data.tokenTerms[t]!)) return true;
+  }
+  return false;
 }
 
 /**
- * Occurrences of the phrase in the token stream. With slop, a match may spread over up to `slop`
- * extra positions, weighted 1/(1 + distance) like Lucene's sloppy phrase frequency.
+ * Occurrences of the phrase in the passage's tokens. With slop, a match may spread over up to
+ * `slop` extra positions, weighted 1/(1 + distance) like Lucene's sloppy phrase frequency.
  */
-export function phraseFrequency<T>(stream: ArrayLike<T>, phrase: T[], slop: number): number {
+export function phraseFrequency(
+  data: FieldData,
+  doc: number,
+  ids: number[][],
+  offsets: number[],
+  slop: number,
+): number {
   let freq = 0;
-  for (let start = 0; start < stream.length; start++) {
-    if (stream[start] !== phrase[0]) continue;
+  let lastStart = -1;
+  for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
+    const start = data.tokenPositions[t]!;
+    if (start === lastStart || !ids[0]!.includes(data.tokenTerms[t]!)) continue;
+    lastStart = start;
     let position = start;
     let distance = 0;
     let matched = true;
-    for (let i = 1; i < phrase.length && matched; i++) {
-      let next = position + 1;
-      while (next < stream.length && stream[next] !== phrase[i] && next - position - 1 < slop) {
-        next++;
-      }
-      if (stream[next] !== phrase[i]) matched = false;
-      distance += next - position - 1;
+    for (let i = 1; i < ids.length && matched; i++) {
+      const gap = offsets[i]! - offsets[i - 1]!;
+      let next = position + gap;
+      while (!hasTermAt(data, doc, next, ids[i]!) && next - position - gap < slop) next++;
+      if (!hasTermAt(data, doc, next, ids[i]!)) matched = false;
+      distance += next - position - gap;
       position = next;
     }
     if (matched && distance <= slop) freq += 1 / (1 + distance);
   }
   return freq;
-}
-
-function anyOf(parts: Matches[]): Matches {
-  const result: Matches = new Map();
-  for (const part of parts) {
-    for (const [id, score] of part) result.set(id, (result.get(id) ?? 0) + score);
-  }
-  return result;
-}
-
-function allOf(parts: Matches[]): Matches {
-  const [first, ...rest] = parts;
-  if (!first) return new Map();
-  const result: Matches = new Map();
-  for (const [id, score] of first) {
-    let total = score;
-    let everywhere = true;
-    for (const part of rest) {
-      const other = part.get(id);
-      if (other === undefined) {
-        everywhere = false;
-        break;
-      }
-      total += other;
-    }
-    if (everywhere) result.set(id, total);
-  }
-  return result;
 }

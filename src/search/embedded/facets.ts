@@ -1,100 +1,167 @@
-// Filters and disjunctive facet counts over the matching passages, as the Elasticsearch backend
-// computes them: range filters narrow everything; facet filters are OR within a facet and AND
-// across facets; each facet is counted with every facet filter applied except its own.
-// Values listed per facet: the Elasticsearch backend's (the year facet feeds the histogram whole).
-import type { IndexedPassage } from '../indexed-passage.ts';
-import {
-  FACET_SIZE,
-  facetNames,
-  type FacetCount,
-  type FacetName,
-  type SearchQuery,
-} from '../query.ts';
-
-export function facetValues(passage: IndexedPassage, facet: FacetName): string[] {
-  switch (facet) {
-    case 'theme':
-      return passage.themes;
-    case 'minister':
-      return passage.minister === null ? [] : [passage.minister];
-    case 'asker':
-      return passage.asker === null ? [] : [passage.asker];
-    case 'party':
-      return passage.party === null ? [] : [passage.party];
-    case 'year':
-      return passage.year === null ? [] : [String(passage.year)];
-    case 'type':
-      return [passage.type];
-    case 'organisation':
-      return passage.organisations;
-  }
-}
-
-/** Date and amount ranges: they apply to hits and facet counts alike. */
-export function passesRanges(passage: IndexedPassage, query: SearchQuery): boolean {
-  if (query.dateFrom !== undefined || query.dateTo !== undefined) {
-    if (passage.date === null) return false;
-    if (query.dateFrom !== undefined && passage.date < query.dateFrom) return false;
-    if (query.dateTo !== undefined && passage.date > query.dateTo) return false;
-  }
-  if (query.amountMin !== undefined || query.amountMax !== undefined) {
-    const min = query.amountMin ?? -Infinity;
-    const max = query.amountMax ?? Infinity;
-    if (!passage.amounts.some((amount) => amount >= min && amount <= max)) return false;
-  }
-  return true;
-}
-
-export interface FacetFilter {
-  facet: FacetName;
-  accepts: (passage: IndexedPassage) => boolean;
-}
-
-export function facetFilters(query: SearchQuery): FacetFilter[] {
-  return facetNames.flatMap((facet) => {
-    const selected = new Set<string>(query.filters[facet]);
-    if (selected.size === 0) return [];
-    return [
-      {
-        facet,
-        accepts: (passage: IndexedPassage) =>
-          facetValues(passage, facet).some((value) => selected.has(value)),
-      },
-    ];
-  });
-}
+// Filters and disjunctive facet counts over the matching passages, read from the index's integer
+// columns, as the Elasticsearch backend computes them: range filters narrow everything; facet
+// filters are OR within a facet and AND across facets; each facet is counted with every facet
+// filter applied except its own, by a counting loop over value ids. The counts of the match-all
+// query without filters are kept per index value (the landing page asks for them every time).
+import { FACET_SIZE, byCountThenValue, facetNames, type FacetName } from '../rules.ts';
+import type { FacetCount, SearchQuery } from '../query.ts';
+import type { DocSet } from './doc-set.ts';
+import type { EmbeddedIndex } from './embedded-index.ts';
+import { dateNumber } from './segment.ts';
 
 export interface FacetCounts {
   facets: Record<FacetName, FacetCount[]>;
   histogram: { year: number; count: number }[];
 }
 
-const byCountThenValue = (a: FacetCount, b: FacetCount) =>
-  b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-
-/** Counts over passages that passed the query and ranges, before any facet filter. */
-export function countFacets(passages: IndexedPassage[], filters: FacetFilter[]): FacetCounts {
-  const counters = new Map<FacetName, Map<string, number>>(
-    facetNames.map((facet) => [facet, new Map()]),
-  );
-  for (const passage of passages) {
-    const failed = filters.filter((filter) => !filter.accepts(passage));
-    if (failed.length > 1) continue;
-    // Passing all filters: counts for every facet; failing one: counts only for that facet.
-    const facets = failed.length === 1 ? [failed[0]!.facet] : facetNames;
-    for (const facet of facets) {
-      const counter = counters.get(facet)!;
-      for (const value of new Set(facetValues(passage, facet))) {
-        counter.set(value, (counter.get(value) ?? 0) + 1);
-      }
-    }
+/** Calls fn for each passage of `docs` (ascending) with its segment number and local id. */
+function forEachLocated(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  fn: (s: number, local: number, i: number) => void,
+): void {
+  let s = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
+    fn(s, doc - index.bases[s]!, i);
   }
-  const sorted = (facet: FacetName) =>
-    [...counters.get(facet)!].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
+}
+
+/** The matches that pass the date and amount ranges (they apply to hits and facets alike). */
+export function withinRanges(index: EmbeddedIndex, matches: DocSet, query: SearchQuery): DocSet {
+  const byDate = query.dateFrom !== undefined || query.dateTo !== undefined;
+  const byAmount = query.amountMin !== undefined || query.amountMax !== undefined;
+  if (!byDate && !byAmount) return matches;
+  const from = query.dateFrom === undefined ? 0 : dateNumber(query.dateFrom);
+  const to = query.dateTo === undefined ? Infinity : dateNumber(query.dateTo);
+  const min = query.amountMin ?? -Infinity;
+  const max = query.amountMax ?? Infinity;
+  const keep = new Uint8Array(matches.docs.length);
+  let n = 0;
+  forEachLocated(index, matches.docs, (s, local, i) => {
+    const segment = index.segments[s]!;
+    if (byDate) {
+      const date = segment.dates[local]!;
+      if (date === 0 || date < from || date > to) return;
+    }
+    if (byAmount) {
+      const { starts, values } = segment.amounts;
+      let found = false;
+      for (let a = starts[local]!; a < starts[local + 1]! && !found; a++) {
+        found = values[a]! >= min && values[a]! <= max;
+      }
+      if (!found) return;
+    }
+    keep[i] = 1;
+    n++;
+  });
+  return select(matches, keep, n);
+}
+
+function select(set: DocSet, keep: Uint8Array, count: number): DocSet {
+  const docs = new Int32Array(count);
+  const scores = new Float64Array(count);
+  let n = 0;
+  for (let i = 0; i < keep.length; i++) {
+    if (!keep[i]) continue;
+    docs[n] = set.docs[i]!;
+    scores[n++] = set.scores[i]!;
+  }
+  return { docs, scores };
+}
+
+interface Selection {
+  facet: FacetName;
+  /** 1 for a selected value id. */
+  accepted: Uint8Array;
+}
+
+function selections(index: EmbeddedIndex, query: SearchQuery): Selection[] {
+  return facetNames.flatMap((facet) => {
+    const values = query.filters[facet];
+    if (values.length === 0) return [];
+    const dictionary = index.dictionaries[facet];
+    const accepted = new Uint8Array(dictionary.size);
+    for (const value of values) {
+      const id = dictionary.idOf(value);
+      if (id !== undefined) accepted[id] = 1;
+    }
+    return [{ facet, accepted }];
+  });
+}
+
+function accepts(index: EmbeddedIndex, s: number, local: number, selection: Selection): boolean {
+  const { starts, values } = index.segments[s]!.keywords[selection.facet];
+  for (let v = starts[local]!; v < starts[local + 1]!; v++) {
+    if (selection.accepted[values[v]!]) return true;
+  }
+  return false;
+}
+
+/**
+ * Applies the facet filters to `matches` (already within the ranges) and, when asked, counts the
+ * facets: a passage passing every filter counts for every facet, one failing a single filter
+ * counts for that facet only.
+ */
+export function filterAndCount(
+  index: EmbeddedIndex,
+  matches: DocSet,
+  query: SearchQuery,
+  count: boolean,
+): { hits: DocSet; counts: FacetCounts | null } {
+  const chosen = selections(index, query);
+  const cacheKey = 'facets:match-all';
+  const cached = index.memo.get(cacheKey) as FacetCounts | undefined;
+  const plainMatchAll = chosen.length === 0 && matches.docs.length === index.liveCount;
+  if (chosen.length === 0 && (!count || (plainMatchAll && cached)))
+    return { hits: matches, counts: count ? cached! : null };
+
+  const counters = count
+    ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size))
+    : [];
+  const keep = new Uint8Array(matches.docs.length);
+  let kept = 0;
+  forEachLocated(index, matches.docs, (s, local, i) => {
+    let failed = -1;
+    let failures = 0;
+    for (const selection of chosen) {
+      if (accepts(index, s, local, selection)) continue;
+      failures++;
+      failed = facetNames.indexOf(selection.facet);
+      if (failures > 1) return;
+    }
+    if (failures === 0) {
+      keep[i] = 1;
+      kept++;
+    }
+    if (!count) return;
+    const keywords = index.segments[s]!.keywords;
+    for (let f = 0; f < facetNames.length; f++) {
+      if (failures === 1 && f !== failed) continue;
+      const { starts, values } = keywords[facetNames[f]!];
+      const counter = counters[f]!;
+      for (let v = starts[local]!; v < starts[local + 1]!; v++) counter[values[v]!]!++;
+    }
+  });
+  const counts = count ? toFacetCounts(index, counters) : null;
+  if (counts && plainMatchAll) index.memo.set(cacheKey, counts);
+  return { hits: select(matches, keep, kept), counts };
+}
+
+function toFacetCounts(index: EmbeddedIndex, counters: Int32Array[]): FacetCounts {
+  const sorted = (f: number) => {
+    const values = index.dictionaries[facetNames[f]!].values;
+    const list: FacetCount[] = [];
+    counters[f]!.forEach((count, id) => {
+      if (count > 0) list.push({ value: values[id]!, count });
+    });
+    return list.sort(byCountThenValue);
+  };
   const facets = Object.fromEntries(
-    facetNames.map((facet) => [facet, sorted(facet).slice(0, FACET_SIZE)]),
+    facetNames.map((facet, f) => [facet, sorted(f).slice(0, FACET_SIZE)]),
   ) as Record<FacetName, FacetCount[]>;
-  const histogram = sorted('year')
+  const histogram = sorted(facetNames.indexOf('year'))
     .map(({ value, count }) => ({ year: Number(value), count }))
     .sort((a, b) => a.year - b.year);
   return { facets, histogram };

@@ -1,13 +1,13 @@
 // Highlights in the format of Elasticsearch's unified highlighter as the ES backend configures it:
 // HTML-escaped text (Lucene's SimpleHTMLEncoder), <mark> around every token the query matched
-// (stemmed terms, prefixes, phrase tokens), at most three fragments of about 160 characters,
-// best first chosen and then shown in text order; without any match the text's opening.
-import { LRUCache } from 'lru-cache';
-import { analyzeWith, type AnalyzedToken } from '../../analysis/analyzer.ts';
-import type { MatchTargets } from './evaluate.ts';
-
-const FRAGMENT_SIZE = 160;
-const MAX_FRAGMENTS = 3;
+// (stemmed terms, prefixes, phrase tokens), at most MAX_FRAGMENTS fragments of about
+// FRAGMENT_SIZE characters, best first chosen and then shown in text order; without any match the
+// text's opening. The tokens and their offsets come from the index's forward index (as
+// Elasticsearch highlights from offsets stored in the index), not from analysing the text again.
+import { FRAGMENT_SIZE, MAX_FRAGMENTS } from '../rules.ts';
+import type { MatchTargets } from './compile.ts';
+import type { EmbeddedIndex } from './embedded-index.ts';
+import type { FieldData } from './segment.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -20,56 +20,51 @@ const htmlEscapes: Record<string, string> = {
 
 export const escapeHtml = (text: string) => text.replace(/["&<>'/]/g, (c) => htmlEscapes[c] ?? c);
 
-/**
- * Tokens of recently highlighted texts. Elasticsearch highlights from offsets stored in the index;
- * here the stored text is analysed again, which dominates a page of hits, and the same passages
- * come back query after query.
- */
-const recentTokens = {
-  dutch_text: new LRUCache<string, AnalyzedToken[]>({ max: 1_000 }),
-  dutch_exact: new LRUCache<string, AnalyzedToken[]>({ max: 1_000 }),
-};
-
-function tokensOf(analyzer: keyof typeof recentTokens, text: string): AnalyzedToken[] {
-  let tokens = recentTokens[analyzer].get(text);
-  if (!tokens) {
-    tokens = analyzeWith(analyzer, text);
-    recentTokens[analyzer].set(text, tokens);
-  }
-  return tokens;
-}
-
 interface Span {
   start: number;
   end: number;
 }
 
-function matchedSpans(text: string, targets: MatchTargets): Span[] {
+function matchedSpans(
+  stemmed: FieldData,
+  exact: FieldData,
+  doc: number,
+  targets: MatchTargets,
+): Span[] {
   const spans: Span[] = [];
   if (targets.terms.size > 0 || targets.prefixes.length > 0) {
-    for (const token of tokensOf('dutch_text', text)) {
-      const term = token.term;
-      if (term === null) continue;
+    for (let t = stemmed.tokenStarts[doc]!; t < stemmed.tokenStarts[doc + 1]!; t++) {
+      const term = stemmed.terms[stemmed.tokenTerms[t]!]!;
       if (targets.terms.has(term) || targets.prefixes.some((prefix) => term.startsWith(prefix))) {
-        spans.push({ start: token.start, end: token.end });
+        spans.push({ start: stemmed.tokenBegins[t]!, end: stemmed.tokenEnds[t]! });
       }
     }
   }
-  if (targets.phrases.length > 0) {
-    const tokens = tokensOf('dutch_exact', text);
-    for (const phrase of targets.phrases) {
-      for (let i = 0; i + phrase.length <= tokens.length; i++) {
-        if (phrase.every((term, k) => tokens[i + k]?.term === term)) {
-          for (let k = 0; k < phrase.length; k++) {
-            const token = tokens[i + k];
-            if (token) spans.push({ start: token.start, end: token.end });
-          }
-        }
+  // Phrases by position, so tokens sharing a position (a compound and its parts) still match.
+  for (const phrase of targets.phrases) {
+    for (let t = exact.tokenStarts[doc]!; t < exact.tokenStarts[doc + 1]!; t++) {
+      if (exact.terms[exact.tokenTerms[t]!] !== phrase[0]) continue;
+      const found = [t];
+      for (let k = 1; k < phrase.length && found.length === k; k++) {
+        const next = tokenAt(exact, doc, exact.tokenPositions[t]! + k, phrase[k]!);
+        if (next !== -1) found.push(next);
       }
+      if (found.length < phrase.length) continue;
+      for (const f of found) spans.push({ start: exact.tokenBegins[f]!, end: exact.tokenEnds[f]! });
     }
   }
   const unique = new Map(spans.map((s) => [s.start, s]));
   return [...unique.values()].sort((a, b) => a.start - b.start);
+}
+
+/** The token of passage `doc` at `position` with `term`, or -1. */
+function tokenAt(data: FieldData, doc: number, position: number, term: string): number {
+  for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
+    const at = data.tokenPositions[t]!;
+    if (at > position) break;
+    if (at === position && data.terms[data.tokenTerms[t]!] === term) return t;
+  }
+  return -1;
 }
 
 /** A window of about FRAGMENT_SIZE characters around `span`, on word boundaries. */
@@ -104,8 +99,15 @@ function render(text: string, window: Span, spans: Span[]): string {
   return (html + escapeHtml(text.slice(at, window.end))).trim();
 }
 
-export function highlight(text: string, targets: MatchTargets): string[] {
-  const spans = matchedSpans(text, targets);
+/** Fragments of passage `doc`'s text (`text`) with the query's matches marked. */
+export function highlight(
+  index: EmbeddedIndex,
+  doc: number,
+  text: string,
+  targets: MatchTargets,
+): string[] {
+  const [segment, local] = index.locate(doc);
+  const spans = matchedSpans(segment.fields.text, segment.fields.textExact, local, targets);
   if (spans.length === 0) {
     return text === ''
       ? []

@@ -1,16 +1,10 @@
 // Search-box suggestions, as the Elasticsearch backend gives them: organisations, ministers,
 // askers and titles with a word starting with the typed prefix (any letter case), each kind's
-// values by passage count, then the kinds interleaved so every kind gets a place.
+// values by passage count, then the kinds interleaved so every kind gets a place (../rules.ts).
+// Passage counts per value come from the keyword columns, counted once per index value.
 import type { Suggestion } from '../backend.ts';
-import type { IndexedPassage } from '../indexed-passage.ts';
-import type { PassageIndex } from './passage-index.ts';
-
-const kinds: Record<Suggestion['kind'], (p: IndexedPassage) => (string | null)[]> = {
-  organisation: (p) => p.organisations,
-  minister: (p) => [p.minister],
-  asker: (p) => [p.asker],
-  title: (p) => [p.title],
-};
+import { byCountThenValue, interleave, suggestionKinds } from '../rules.ts';
+import type { EmbeddedIndex } from './embedded-index.ts';
 
 /** A word starts at the beginning or after a character that is not an ASCII letter or digit. */
 function hasWordStartingWith(value: string, prefix: string): boolean {
@@ -21,32 +15,40 @@ function hasWordStartingWith(value: string, prefix: string): boolean {
   return false;
 }
 
-export function suggestions(index: PassageIndex, prefix: string, limit: number): Suggestion[] {
+/** Live passages per value id of a column. */
+function valueCounts(index: EmbeddedIndex, kind: Suggestion['kind']): Int32Array {
+  const key = `suggest:${kind}`;
+  let counts = index.memo.get(key) as Int32Array | undefined;
+  if (!counts) {
+    counts = new Int32Array(index.dictionaries[kind].size);
+    index.segments.forEach((segment, s) => {
+      const dead = index.deleted[s]!;
+      const { starts, values } = segment.keywords[kind];
+      for (let doc = 0; doc < segment.size; doc++) {
+        if (dead[doc]) continue;
+        for (let v = starts[doc]!; v < starts[doc + 1]!; v++) counts![values[v]!]!++;
+      }
+    });
+    index.memo.set(key, counts);
+  }
+  return counts;
+}
+
+export function suggestions(index: EmbeddedIndex, prefix: string, limit: number): Suggestion[] {
   const wanted = prefix.toLowerCase();
   if (wanted === '' || limit <= 0) return [];
-  const columns = (Object.keys(kinds) as Suggestion['kind'][]).map((kind) => {
-    const counts = new Map<string, number>();
-    for (const passage of index.allPassages()) {
-      for (const value of new Set(kinds[kind](passage))) {
-        if (value !== null && hasWordStartingWith(value, wanted)) {
-          counts.set(value, (counts.get(value) ?? 0) + 1);
-        }
-      }
-    }
-    return [...counts]
-      .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+  const columns = suggestionKinds.map((kind) => {
+    const counts = valueCounts(index, kind);
+    const values = index.dictionaries[kind].values;
+    const found: { value: string; count: number }[] = [];
+    counts.forEach((count, id) => {
+      if (count > 0 && hasWordStartingWith(values[id]!, wanted))
+        found.push({ value: values[id]!, count });
+    });
+    return found
+      .sort(byCountThenValue)
       .slice(0, limit)
-      .map(([value]): Suggestion => ({ value, kind }));
+      .map(({ value }): Suggestion => ({ value, kind }));
   });
-  const result: Suggestion[] = [];
-  const seen = new Set<string>();
-  for (let row = 0; result.length < limit && columns.some((c) => row < c.length); row++) {
-    for (const column of columns) {
-      const suggestion = column[row];
-      if (!suggestion || seen.has(suggestion.value) || result.length >= limit) continue;
-      seen.add(suggestion.value);
-      result.push(suggestion);
-    }
-  }
-  return result;
+  return interleave(columns, limit);
 }

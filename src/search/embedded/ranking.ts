@@ -1,0 +1,116 @@
+// Sorting and paging the hits like Elasticsearch: by score (or date, undated last) descending, then
+// passage id ascending. Sort keys sit in arrays beside the hits; only the hits up to the end of the
+// page asked for are put in order (a bounded heap, or one sort when that is most of them); with
+// groupBy=document, the best passage of each document stands for it (collapse).
+import { UNDATED_SORT_DATE } from '../rules.ts';
+import type { DocSet } from './doc-set.ts';
+import type { EmbeddedIndex } from './embedded-index.ts';
+import { dateNumber } from './segment.ts';
+
+const UNDATED = dateNumber(UNDATED_SORT_DATE);
+
+/** The hits with their sort keys: score or yyyymmdd date (descending), then passage id. */
+export interface SortKeys {
+  docs: Int32Array;
+  scores: Float64Array;
+  values: Float64Array;
+  ids: string[];
+}
+
+/** A position in the sort order (a cursor's `after`). */
+export interface SortPoint {
+  value: number;
+  id: string;
+}
+
+export function sortKeys(index: EmbeddedIndex, hits: DocSet, byDate: boolean): SortKeys {
+  const values = byDate ? new Float64Array(hits.docs.length) : hits.scores;
+  const ids: string[] = new Array<string>(hits.docs.length);
+  let s = 0;
+  for (let i = 0; i < hits.docs.length; i++) {
+    const doc = hits.docs[i]!;
+    while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
+    const segment = index.segments[s]!;
+    const local = doc - index.bases[s]!;
+    if (byDate) values[i] = segment.dates[local]! || UNDATED;
+    ids[i] = segment.ids[local]!;
+  }
+  return { docs: hits.docs, scores: hits.scores, values, ids };
+}
+
+/** Whether hit i comes before hit j. */
+const beforeIn = ({ values, ids }: SortKeys, i: number, j: number) =>
+  values[i] !== values[j] ? values[i]! > values[j]! : ids[i]! < ids[j]!;
+
+/** Whether hit i comes after the point. */
+export const isAfter = ({ values, ids }: SortKeys, i: number, point: SortPoint) =>
+  values[i] !== point.value ? values[i]! < point.value : ids[i]! > point.id;
+
+/** The first `k` of the hits `candidates` (indices into keys) in sort order. */
+export function topK(keys: SortKeys, candidates: ArrayLike<number>, k: number): number[] {
+  const n = candidates.length;
+  if (k <= 0 || n === 0) return [];
+  const order = (a: number, b: number) =>
+    beforeIn(keys, a, b) ? -1 : beforeIn(keys, b, a) ? 1 : 0;
+  if (k * 4 >= n) return Array.from(candidates).sort(order).slice(0, k);
+  // A heap of the best k so far, its root the worst of them.
+  const heap: number[] = [];
+  const worse = (i: number, j: number) => beforeIn(keys, heap[j]!, heap[i]!);
+  for (let c = 0; c < n; c++) {
+    const item = candidates[c]!;
+    if (heap.length < k) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0;) {
+        const parent = (i - 1) >> 1;
+        if (!worse(i, parent)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (beforeIn(keys, item, heap[0]!)) {
+      heap[0] = item;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let top = i;
+        if (l < k && worse(l, top)) top = l;
+        if (r < k && worse(r, top)) top = r;
+        if (top === i) break;
+        [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+        i = top;
+      }
+    }
+  }
+  return heap.sort(order);
+}
+
+export const allHits = (keys: SortKeys) => {
+  const all = new Int32Array(keys.docs.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  return all;
+};
+
+/** The best hit of each document (indices into keys), with its number of hits. */
+export function collapse(
+  index: EmbeddedIndex,
+  keys: SortKeys,
+): { best: number[]; matching: Map<number, number> } {
+  const bestOf = new Map<number, number>();
+  const matching = new Map<number, number>();
+  let s = 0;
+  for (let i = 0; i < keys.docs.length; i++) {
+    const doc = keys.docs[i]!;
+    while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
+    const { starts, values } = index.segments[s]!.keywords.document;
+    const documentId = values[starts[doc - index.bases[s]!]!]!;
+    const current = bestOf.get(documentId);
+    if (current === undefined || beforeIn(keys, i, current)) bestOf.set(documentId, i);
+    matching.set(documentId, (matching.get(documentId) ?? 0) + 1);
+  }
+  const best: number[] = [];
+  const counts = new Map<number, number>();
+  for (const [documentId, i] of bestOf) {
+    best.push(i);
+    counts.set(i, matching.get(documentId)!);
+  }
+  return { best, matching: counts };
+}

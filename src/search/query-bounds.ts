@@ -1,0 +1,53 @@
+// The bounds on one query's work (./rules.ts), checked the same way before either engine runs it:
+// at most MAX_CLAUSES leaves (terms, prefixes, fuzzy terms, phrases), MAX_EXPANDING_CLAUSES of them
+// prefixes or fuzzy terms, and a slop of at most MAX_SLOP. A query beyond them is answered 400
+// with the reason instead of being run; one that runs past the time budget, 503.
+import { BackendUnavailableError } from './backend.ts';
+import { parseQuery, type QueryLeaf, type QueryNode } from './query-syntax.ts';
+import { MAX_CLAUSES, MAX_EXPANDING_CLAUSES, MAX_SLOP, QUERY_TIME_BUDGET_MS } from './rules.ts';
+
+/** A query that asks for more work than the bounds allow: the client's to fix (HTTP 400). */
+export class QueryLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryLimitError';
+  }
+}
+
+/** A search that ran past QUERY_TIME_BUDGET_MS; a BackendUnavailableError, so the API answers 503. */
+export class QueryTimeoutError extends BackendUnavailableError {
+  constructor() {
+    super(
+      `the query took longer than ${QUERY_TIME_BUDGET_MS} ms and was stopped; make it narrower (fewer prefixes, fuzzy terms or alternatives)`,
+    );
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+function leaves(node: QueryNode | null): QueryLeaf[] {
+  if (node === null || node.kind === 'all') return [];
+  if (node.kind === 'bool') return node.clauses.flatMap(leaves);
+  if (node.kind === 'not') return leaves(node.node);
+  return [node];
+}
+
+/** Why the query `q` asks for more work than the bounds allow, or null when it does not. */
+export function queryLimitViolation(q: string): string | null {
+  const parsed = leaves(parseQuery(q));
+  if (parsed.length > MAX_CLAUSES)
+    return `the query has ${parsed.length} terms, prefixes and phrases; at most ${MAX_CLAUSES} are allowed`;
+  const expanding = parsed.filter(
+    (leaf) => leaf.kind === 'prefix' || (leaf.kind === 'term' && leaf.fuzziness > 0),
+  );
+  if (expanding.length > MAX_EXPANDING_CLAUSES)
+    return `the query has ${expanding.length} prefix (word*) and fuzzy (word~) terms; at most ${MAX_EXPANDING_CLAUSES} are allowed`;
+  const slop = Math.max(0, ...parsed.map((leaf) => (leaf.kind === 'phrase' ? leaf.slop : 0)));
+  if (slop > MAX_SLOP) return `phrase slop ${slop} is more than the maximum ${MAX_SLOP}`;
+  return null;
+}
+
+/** Throws QueryLimitError when the query `q` exceeds the bounds. */
+export function checkQueryBounds(q: string): void {
+  const violation = queryLimitViolation(q);
+  if (violation !== null) throw new QueryLimitError(violation);
+}

@@ -36,10 +36,13 @@ export interface ParsedTextQuery {
   targets: MatchTargets;
 }
 
+/** The query analyzer of mappings/analysis.json: the index analyzer without decompounding. */
+const SEARCH_ANALYZER = 'dutch_search';
+
 /** Query-time analysis of a term: tokens grouped by position (several = synonyms). */
 function searchTokens(text: string): string[][] {
   const byPosition = new Map<number, string[]>();
-  for (const token of analyzeWith('dutch_text', text)) {
+  for (const token of analyzeWith(SEARCH_ANALYZER, text)) {
     if (token.term === null) continue;
     const list = byPosition.get(token.position) ?? [];
     if (!list.includes(token.term)) list.push(token.term);
@@ -193,7 +196,7 @@ function termMatches(
 
 /** An organisation's other name as a phrase on the stemmed field (stopwords leave a gap). */
 function stemmedPhraseMatches(index: PassageIndex, field: SearchField, name: string): Matches {
-  const wanted = analyzeWith('dutch_text', name).filter((t) => t.term !== null);
+  const wanted = analyzeWith(SEARCH_ANALYZER, name).filter((t) => t.term !== null);
   const [first] = wanted;
   if (!first) return new Map();
   if (wanted.length === 1) return termScores(index, field, first.term!);
@@ -206,7 +209,7 @@ function stemmedPhraseMatches(index: PassageIndex, field: SearchField, name: str
     const passage = index.passageAt(internalId);
     const value = field === 'title' ? (passage?.title ?? '') : (passage?.text ?? '');
     const termAt = new Map<number, string | null>();
-    for (const token of analyzeWith('dutch_text', value)) termAt.set(token.position, token.term);
+    for (const token of analyzeWith(SEARCH_ANALYZER, value)) termAt.set(token.position, token.term);
     let freq = 0;
     for (const [position, term] of termAt) {
       if (term !== first.term) continue;

@@ -44,13 +44,28 @@ const schema = {
 
 type OramaIndex = components.index.Index;
 
+// A field's length for BM25 counts positions, not terms: compound parts share their word's
+// position, and Lucene's BM25 (discountOverlaps) leaves such overlapping tokens out of the length.
+const positionCounts = new WeakMap<string[], number>();
+
 /** Terms of `text` as the index analyzes field `field` (stopwords left out). */
 export function indexTerms(field: IndexField, text: string): string[] {
   const terms: string[] = [];
+  const positions = new Set<number>();
   for (const token of analyzeWith(analyzerOf[field], text)) {
-    if (token.term !== null) terms.push(token.term);
+    if (token.term === null) continue;
+    terms.push(token.term);
+    positions.add(token.position);
   }
+  positionCounts.set(terms, positions.size);
   return terms;
+}
+
+/** A fresh copy of analysed terms (Orama's frequency counting is keyed on the array). */
+function copyTerms(terms: string[]): string[] {
+  const copy = terms.slice();
+  positionCounts.set(copy, positionCounts.get(terms) ?? copy.length);
+  return copy;
 }
 
 // Orama recounts a term's frequency once per occurrence (quadratic in field length) and stores it
@@ -59,6 +74,11 @@ const defaultIndex = components.index.createIndex();
 const countedFields = new WeakSet<string[]>();
 const indexComponent: typeof defaultIndex = {
   ...defaultIndex,
+  insertDocumentScoreParameters(index, prop, id, tokens, docsCount) {
+    // Orama reads only the length of the array it is given.
+    const length = positionCounts.get(tokens) ?? tokens.length;
+    defaultIndex.insertDocumentScoreParameters(index, prop, id, { length } as string[], docsCount);
+  },
   insertTokenScoreParameters(index, prop, id, tokens) {
     if (countedFields.has(tokens)) return;
     countedFields.add(tokens);
@@ -134,7 +154,7 @@ export class PassageIndex {
   private tokenize(field: IndexField, raw: string): string[] {
     if (field === 'textExact') {
       const terms = this.analysed.get(raw);
-      if (terms) return terms.slice();
+      if (terms) return copyTerms(terms);
     }
     if (field === 'title' || field === 'titleExact') {
       // A document's title comes once per passage: analyse it once.
@@ -144,7 +164,7 @@ export class PassageIndex {
         if (this.titleTerms.size > 1000) this.titleTerms.clear();
         this.titleTerms.set(key, (terms = indexTerms(field, raw)));
       }
-      return terms.slice(); // a fresh array: Orama's frequency counting is keyed on it
+      return copyTerms(terms);
     }
     return indexTerms(field, raw);
   }

@@ -4,6 +4,7 @@
 import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
 import { z } from 'zod';
 import type { FilterDefinition } from './definition.ts';
+import asciiFolding from './ascii-folding.json' with { type: 'json' };
 import { namedStopwords } from './stopwords.ts';
 
 export interface AnalysisToken {
@@ -38,6 +39,19 @@ function javaLowerCase(term: string): string {
   for (const char of term) out += char === 'İ' ? 'i' : char === 'Σ' ? 'σ' : char.toLowerCase();
   return out;
 }
+
+const folding: Readonly<Record<string, string>> = asciiFolding;
+const nonAscii = /[^\u0000-\u007f]/u;
+
+/** Lucene's ASCIIFoldingFilter.foldToASCII, per UTF-16 unit (table: scripts/generate-ascii-folding.ts). */
+export function foldToAscii(term: string): string {
+  if (!nonAscii.test(term)) return term;
+  let out = '';
+  for (let i = 0; i < term.length; i++) out += folding[term[i]!] ?? term[i];
+  return out;
+}
+
+const AsciiFoldingDefinition = z.object({ preserve_original: z.literal(false).default(false) });
 
 const StopDefinition = z.object({
   stopwords: z.union([z.string(), z.array(z.string())]).default('_english_'),
@@ -105,10 +119,12 @@ const DictionaryDecompounderDefinition = z.object({
 });
 
 /**
- * Lucene's DictionaryCompoundWordTokenFilter (Elasticsearch's dictionary_decompounder): after a
- * token of at least min_word_size UTF-16 units come, at the same position and offsets, the
- * dictionary words found in it — at every start, each length from min to max subword size, or
- * only the longest there — the whole word included when it is in the dictionary itself.
+ * Lucene's DictionaryCompoundWordTokenFilter as Elasticsearch 9.2 (Lucene 10.3) builds it for
+ * dictionary_decompounder: after a token of at least min_word_size UTF-16 units come, at the same
+ * position and offsets, the dictionary words found in it — at every start, each length from min
+ * to max subword size — the whole word included when it is in the dictionary itself. With
+ * only_longest_match, only the longest word at a start, and the search goes on after it (Lucene
+ * 10.3's onlyLongestMatchNoSubwords: no "vang" inside "opvang").
  */
 function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter {
   const settings = DictionaryDecompounderDefinition.parse(definition);
@@ -124,7 +140,10 @@ function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter
         if (!only_longest_match) found.push(candidate);
         else if (longest === undefined || longest.length < j) longest = candidate;
       }
-      if (longest !== undefined) found.push(longest);
+      if (longest !== undefined) {
+        found.push(longest);
+        i += longest.length - 1;
+      }
     }
     return found;
   };
@@ -137,6 +156,10 @@ function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter
 
 const filterFactories: Record<string, (definition: FilterDefinition) => TokenFilter> = {
   lowercase: () => mapTerms(javaLowerCase),
+  asciifolding: (definition) => {
+    AsciiFoldingDefinition.parse(definition);
+    return mapTerms(foldToAscii);
+  },
   stop: stopFilter,
   stemmer_override: stemmerOverrideFilter,
   stemmer: stemmerFilter,

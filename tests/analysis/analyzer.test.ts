@@ -107,7 +107,8 @@ describe('dutch_text analyzer', () => {
       };
       return createAnalyzer('parts', settings);
     };
-    // Every dictionary word at every start, the whole word included; or only the longest there.
+    // Every dictionary word at every start, the whole word included; or only the longest there,
+    // going on after it.
     expect(decompounder(false)('bildörr biltak').map((t) => t.term)).toEqual([
       'bildörr',
       'bil',
@@ -117,10 +118,12 @@ describe('dutch_text analyzer', () => {
       'bil',
       'tak',
     ]);
-    expect(decompounder(true)('bildörr').map((t) => t.term)).toEqual([
+    expect(decompounder(true)('bildörr biltak').map((t) => t.term)).toEqual([
       'bildörr',
       'bildörr',
-      'dörr',
+      'biltak',
+      'bil',
+      'tak',
     ]);
     // Shorter than min_word_size: left alone.
     expect(decompounder(false)('bil').map((t) => t.term)).toEqual(['bil']);

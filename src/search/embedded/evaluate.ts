@@ -6,6 +6,7 @@
 //   phrase → consecutive unstemmed tokens (text.exact/title.exact), BM25 over the phrase frequency
 //   bool   → AND: intersection, OR: union; scores add up. NOT → everything else, score 1.
 import { analyzeWith } from '../../analysis/analyzer.ts';
+import { foldToAscii } from '../../analysis/filters.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
 import { bm25, idf } from './bm25.ts';
 import { otherNames, phraseVariants } from './synonyms.ts';
@@ -53,7 +54,9 @@ function searchTokens(text: string): string[][] {
 
 const exactTokens = (text: string) => indexTerms('textExact', text);
 
-const normalize = (text: string) => text.toLowerCase();
+// Prefixes and fuzzy terms are normalised like Elasticsearch's multi-term queries: lowercased
+// and folded to ASCII ("Financië*" finds "financien").
+const normalize = (text: string) => foldToAscii(text.toLowerCase());
 
 function leafProducesQuery(leaf: QueryLeaf): boolean {
   switch (leaf.kind) {

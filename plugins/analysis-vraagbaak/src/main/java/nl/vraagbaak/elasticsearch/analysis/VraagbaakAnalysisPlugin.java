@@ -23,7 +23,9 @@ public final class VraagbaakAnalysisPlugin extends Plugin implements AnalysisPlu
             "synonym_graph",
             AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new SynonymGraphTokenFilterFactory(name, settings)),
             "dictionary_decompounder",
-            AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new DictionaryDecompounderTokenFilterFactory(name, settings))
+            AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new DictionaryDecompounderTokenFilterFactory(name, settings)),
+            "asciifolding",
+            (indexSettings, env, name, settings) -> new AsciiFoldingTokenFilterFactory(name, settings)
         );
     }
 }

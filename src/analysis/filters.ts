@@ -41,7 +41,7 @@ function javaLowerCase(term: string): string {
 }
 
 const folding: Readonly<Record<string, string>> = asciiFolding;
-const nonAscii = /[^\u0000-\u007f]/u;
+const nonAscii = /[\u0080-\uffff]/u;
 
 /** Lucene's ASCIIFoldingFilter.foldToASCII, per UTF-16 unit (table: scripts/generate-ascii-folding.ts). */
 export function foldToAscii(term: string): string {

@@ -10,6 +10,7 @@ import {
   type SearchQuery,
 } from '../query.ts';
 import { PagingError, type Cursor } from '../cursor.ts';
+import { namesAsPhrases } from '../names-as-phrases.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -30,7 +31,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
   if (q.trim() === '') return { match_all: {} };
   return {
     simple_query_string: {
-      query: q,
+      query: namesAsPhrases(q),
       fields: textFields,
       default_operator: 'and',
       quote_field_suffix: exactSuffix,

@@ -7,6 +7,7 @@
 //   bool   → AND: intersection, OR: union; scores add up. NOT → everything else, score 1.
 import { analyzeWith } from '../../analysis/analyzer.ts';
 import { foldToAscii } from '../../analysis/filters.ts';
+import { namesAsPhrases } from '../names-as-phrases.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
 import { bm25, idf } from './bm25.ts';
 import { otherNames, phraseVariants } from './synonyms.ts';
@@ -71,7 +72,7 @@ function leafProducesQuery(leaf: QueryLeaf): boolean {
 
 /** Parses the user's query; an empty query is null (the caller matches everything). */
 export function parseTextQuery(q: string): ParsedTextQuery {
-  const root = parseQuery(q, { producesQuery: leafProducesQuery });
+  const root = parseQuery(namesAsPhrases(q), { producesQuery: leafProducesQuery });
   const targets: MatchTargets = { terms: new Set(), prefixes: [], phrases: [] };
   collectTargets(root, false, targets);
   return { root, targets };

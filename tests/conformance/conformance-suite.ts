@@ -119,6 +119,10 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(await idsOf({ q: '"Agentschap Innoveren en Ondernemen"' })).toEqual(
         expect.arrayContaining([fullName, acronym]),
       );
+      // Typed without quotes, stopword and all, the full name still finds the acronym-only passage.
+      expect(await idsOf({ q: 'Agentschap Innoveren en Ondernemen' })).toEqual(
+        expect.arrayContaining([fullName, acronym]),
+      );
       expect(await idsOf({ q: 'agentschap' })).not.toContain(acronym);
     });
 

@@ -14,6 +14,7 @@ import {
   QUERY_TIME_BUDGET_MS,
   UNDATED_SORT_DATE,
 } from '../rules.ts';
+import { namesAsPhrases } from '../names-as-phrases.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -33,7 +34,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
   checkQueryBounds(q);
   return {
     simple_query_string: {
-      query: q,
+      query: namesAsPhrases(q),
       fields: textFields,
       default_operator: 'and',
       quote_field_suffix: exactSuffix,

@@ -17,14 +17,13 @@ import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../
 import { checkQueryBounds } from '../query-bounds.ts';
 import { emptyFacets, type SearchHit, type SearchQuery, type SearchResult } from '../query.ts';
 import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
-import { compileQuery, matchTargets, type MatchTargets } from './compile.ts';
-import { emptySet } from './doc-set.ts';
+import { matchTargets, type MatchTargets } from './compile.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
-import { filterAndCount, withinRanges } from './facets.ts';
 import { highlight } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
 import { before, collapse, ranked, topK, type Ranked } from './ranking.ts';
+import { matchQuery } from './relaxed-search.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
 import {
@@ -167,15 +166,9 @@ export class EmbeddedBackend implements SearchBackend {
     const started = performance.now();
     checkQueryBounds(query.q);
     const index = await this.ready();
-    const compiled = compileQuery(query.q);
     const evaluation = new Evaluation(index, new QueryBudget());
-    const matches = compiled ? evaluation.run(compiled) : emptySet();
-    const { hits, counts } = filterAndCount(
-      index,
-      withinRanges(index, matches, query),
-      query,
-      query.facets,
-    );
+    const { compiled, filtered, ...explained } = matchQuery(index, evaluation, query);
+    const { hits, counts } = filtered;
     const all = ranked(index, hits, query.sort === 'date');
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
@@ -226,6 +219,7 @@ export class EmbeddedBackend implements SearchBackend {
       facets: counts?.facets ?? emptyFacets(),
       histogram: counts?.histogram ?? [],
       nextCursor,
+      ...explained,
     };
   }
 

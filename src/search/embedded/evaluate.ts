@@ -57,7 +57,8 @@ export class Evaluation {
           ]);
         });
       case 'fuzzy':
-        return this.perField((field) => {
+        return this.perField((textField) => {
+          const field = node.exact ? exactField[textField] : textField;
           const terms = this.similarTerms(field, node.word, node.distance);
           this.expansions.set(node, [...new Set([...(this.expansions.get(node) ?? []), ...terms])]);
           return unionAll(terms.map((term) => this.termScores(field, term)));
@@ -179,7 +180,7 @@ export class Evaluation {
    * as one edit), nearest first then in dictionary order, at most FUZZY_MAX_EXPANSIONS of them.
    * Only words of a length within `distance` of the word's are compared.
    */
-  private similarTerms(field: IndexField, word: string, distance: number): string[] {
+  similarTerms(field: IndexField, word: string, distance: number): string[] {
     const found = new Map<string, number>();
     for (const segment of this.index.segments) {
       const data = segment.fields[field];

@@ -95,6 +95,48 @@ const SearchResult = {
       },
     },
     nextCursor: { ...nullable('string'), description: 'Pass as `after` for the next page.' },
+    relaxed: {
+      type: 'object',
+      description:
+        'Present when no passage held every word of a plain-word query and it ran looser: `fuzzy` (words unknown to the index matched the indexed words within AUTO edits of the word as written), `across-passages` (groupBy=document: a document whose passages together hold every word), `some-words` (at least `minimumShouldMatch` of the words, ranked).',
+      required: ['kind', 'words', 'minimumShouldMatch'],
+      properties: {
+        kind: { type: 'string', enum: ['fuzzy', 'across-passages', 'some-words'] },
+        minimumShouldMatch: { type: 'integer' },
+        words: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['word', 'fuzzy'],
+            properties: {
+              word: { type: 'string' },
+              fuzzy: {
+                ...nullable('object'),
+                properties: { exact: { type: 'string' }, distance: { type: 'integer' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    suggestions: {
+      type: 'array',
+      description: 'Did you mean: the nearest indexed word for each query word the index lacks.',
+      items: {
+        type: 'object',
+        required: ['word', 'replacement', 'query'],
+        properties: {
+          word: { type: 'string' },
+          replacement: { type: 'string' },
+          query: { type: 'string', description: 'The query with this word replaced.' },
+        },
+      },
+    },
+    stopwordsOnly: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Present when the query holds only stopwords (not searched): those words.',
+    },
   },
 };
 

@@ -21,6 +21,7 @@ import {
   toggleValue,
   type PageState,
 } from './state.ts';
+import { renderQueryNotes } from './query-notes.ts';
 
 const TYPING_DELAY_MS = 250;
 const SLOW_SEARCH_MS = 500;
@@ -160,6 +161,14 @@ function renderResults(result: SearchResult): void {
   chart.replaceChildren(...(histogram ? [histogram] : []));
   renderActiveFilters();
   message.replaceChildren(
+    ...renderQueryNotes(result, (q) => ({
+      href: pageUrl({ ...state, q, page: 1, doc: null }),
+      onClick: (event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        searchWith({ q });
+      },
+    })),
     ...(result.total === 0
       ? [emptyMessage()]
       : result.hits.length === 0

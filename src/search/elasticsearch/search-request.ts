@@ -112,10 +112,12 @@ const highlight: estypes.SearchHighlight = {
   },
 };
 
+/** `textMatch`: the text query to run instead of `query.q`'s (a relaxed stage). */
 export function buildSearchRequest(
   index: string,
   query: SearchQuery,
   cursor: Cursor | null,
+  textMatch: estypes.QueryDslQueryContainer = textQuery(query.q),
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
   const aggs = query.facets ? facetAggregations(filters) : {};
@@ -123,7 +125,7 @@ export function buildSearchRequest(
     index,
     track_total_hits: true,
     size: query.size,
-    query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
+    query: { bool: { must: [textMatch], filter: rangeFilters(query) } },
     sort: sortFor(query),
     ...(query.highlight ? { highlight } : {}),
     // The hit shows fragments, not the whole text.

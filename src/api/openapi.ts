@@ -63,6 +63,11 @@ const SearchHit = {
       items: { type: 'string' },
       description: 'Escaped HTML with <mark> around the matches.',
     },
+    titleHighlight: {
+      type: 'string',
+      description:
+        'Escaped HTML: the whole title with <mark> around the matches; absent when none matched.',
+    },
     entities: { type: 'array', items: ref('Entity') },
     matchingPassages: { type: 'integer', description: 'With groupBy=document.' },
   },

@@ -78,6 +78,8 @@ export interface SearchHit {
   score: number | null;
   /** HTML: escaped text with <mark> around matches; at most three fragments of ~160 characters. */
   highlights: string[];
+  /** HTML: the whole title, escaped, with <mark> around the matches; absent when none matched. */
+  titleHighlight?: string;
   /** Organisations and amounts found in the passage. */
   entities: Entity[];
   /** With groupBy=document: how many passages of this document match. */

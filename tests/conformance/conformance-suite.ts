@@ -343,6 +343,23 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(html).not.toMatch(/<(?!\/?mark>)/);
     });
 
+    it('marks the title where it matched, and typo and synonym matches in the text', async () => {
+      const inTitle = await search({ q: 'diefstallen fietsen', size: 100 });
+      const question = inTitle.hits.find((h) => h.id === passageId(bikes, 'question', 1));
+      expect(question?.titleHighlight).toBe('<mark>Diefstallen</mark> aan stations');
+      expect(question?.highlights.join(' ')).toContain('<mark>fietsen</mark>');
+      const textOnly = await search({ q: 'fietsen gestolen', size: 100 });
+      expect(textOnly.hits.find((h) => h.documentId === bikes.id)?.titleHighlight).toBeUndefined();
+
+      const typo = await search({ q: 'fietsenstalingen' });
+      expect(typo.relaxed?.kind).toBe('fuzzy');
+      expect(typo.hits[0]?.highlights.join(' ')).toContain('<mark>fietsenstallingen</mark>');
+
+      const synonym = await allHits({ q: 'vlaio' });
+      const fullName = synonym.find((h) => h.id === passageId(enterprise, 'question', 1));
+      expect(fullName?.highlights.join(' ')).toContain('<mark>Agentschap');
+    });
+
     it('returns a document with its answers paired to their questions', async () => {
       for (const original of documents) {
         const stored = await backend.getDocument(original.id);

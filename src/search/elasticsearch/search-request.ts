@@ -109,6 +109,12 @@ const highlight: estypes.SearchHighlight = {
       number_of_fragments: MAX_FRAGMENTS,
       no_match_size: FRAGMENT_SIZE,
     },
+    // The whole title, only when it matched.
+    title: {
+      type: 'unified',
+      matched_fields: ['title', `title${exactSuffix}`],
+      number_of_fragments: 0,
+    },
   },
 };
 

@@ -56,6 +56,8 @@ function toHit(hit: estypes.SearchHit<StoredHit>, grouped: boolean): SearchHit {
     highlights: hit.highlight?.text ?? [],
     entities: source.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
+  const titleHighlight = hit.highlight?.title?.[0];
+  if (titleHighlight !== undefined) result.titleHighlight = titleHighlight;
   if (grouped) {
     const total = hit.inner_hits?.[MATCHING_PASSAGES]?.hits.total;
     result.matchingPassages = typeof total === 'number' ? total : (total?.value ?? 1);

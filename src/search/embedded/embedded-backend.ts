@@ -20,7 +20,7 @@ import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
 import { matchTargets, type MatchTargets } from './compile.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
-import { highlight } from './highlight.ts';
+import { highlight, highlightTitle } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
 import { before, collapse, ranked, topK, type Ranked } from './ranking.ts';
 import { matchQuery } from './relaxed-search.ts';
@@ -321,6 +321,9 @@ function toHit(
     highlights: targets ? highlight(index, hit.doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
+  const titleHighlight =
+    targets && passage.title ? highlightTitle(index, hit.doc, passage.title, targets) : null;
+  if (titleHighlight !== null) result.titleHighlight = titleHighlight;
   if (hit.matchingPassages !== undefined) result.matchingPassages = hit.matchingPassages;
   return result;
 }

@@ -99,6 +99,18 @@ function render(text: string, window: Span, spans: Span[]): string {
   return (html + escapeHtml(text.slice(at, window.end))).trim();
 }
 
+/** The whole title of passage `doc` with the query's matches marked; null when none matched. */
+export function highlightTitle(
+  index: EmbeddedIndex,
+  doc: number,
+  title: string,
+  targets: MatchTargets,
+): string | null {
+  const [segment, local] = index.locate(doc);
+  const spans = matchedSpans(segment.fields.title, segment.fields.titleExact, local, targets);
+  return spans.length === 0 ? null : render(title, { start: 0, end: title.length }, spans);
+}
+
 /** Fragments of passage `doc`'s text (`text`) with the query's matches marked. */
 export function highlight(
   index: EmbeddedIndex,

@@ -189,7 +189,17 @@ export function openApiDocument() {
       '/api/documents/{id}': {
         get: {
           summary: 'A document with its questions paired with their answers',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'q',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', maxLength: 500 },
+              description:
+                'The search the document was opened from: its words are marked (`queryMarks`).',
+            },
+          ],
           responses: {
             '200': {
               description: 'The document',
@@ -210,6 +220,20 @@ export function openApiDocument() {
                     },
                   },
                   annexes: { type: 'array', items: ref('Passage') },
+                  queryMarks: {
+                    type: 'object',
+                    description:
+                      'With `q`: per passage id, the [start, end) character ranges of the query words in its text.',
+                    additionalProperties: {
+                      type: 'array',
+                      items: {
+                        type: 'array',
+                        items: { type: 'integer' },
+                        minItems: 2,
+                        maxItems: 2,
+                      },
+                    },
+                  },
                 },
               }),
             },

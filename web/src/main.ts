@@ -326,7 +326,7 @@ async function showDocument(id: string): Promise<void> {
   const controller = new AbortController();
   documentRequest = controller;
   try {
-    const record = await getDocument(id, controller.signal);
+    const record = await getDocument(id, state.q, controller.signal);
     if (documentRequest !== controller) return;
     documentView.replaceChildren(renderDocument(record, back));
     document.title = `${record.document.title ?? 'Document'} — Vraagbaak`;

@@ -74,7 +74,6 @@ function windowAround(text: string, span: Span): Span {
   return { start, end: snippetEnd(text, start, span.end) };
 }
 
-
 function render(text: string, window: Span, spans: Span[]): string {
   let html = '';
   let at = window.start;

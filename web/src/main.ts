@@ -21,6 +21,7 @@ import {
   toggleValue,
   type PageState,
 } from './state.ts';
+import { renderQueryNotes } from './query-notes.ts';
 
 const TYPING_DELAY_MS = 250;
 const SLOW_SEARCH_MS = 500;
@@ -160,6 +161,14 @@ function renderResults(result: SearchResult): void {
   chart.replaceChildren(...(histogram ? [histogram] : []));
   renderActiveFilters();
   message.replaceChildren(
+    ...renderQueryNotes(result, (q) => ({
+      href: pageUrl({ ...state, q, page: 1, doc: null }),
+      onClick: (event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        searchWith({ q });
+      },
+    })),
     ...(result.total === 0
       ? [emptyMessage()]
       : result.hits.length === 0
@@ -317,7 +326,7 @@ async function showDocument(id: string): Promise<void> {
   const controller = new AbortController();
   documentRequest = controller;
   try {
-    const record = await getDocument(id, controller.signal);
+    const record = await getDocument(id, state.q, controller.signal);
     if (documentRequest !== controller) return;
     documentView.replaceChildren(renderDocument(record, back));
     document.title = `${record.document.title ?? 'Document'} — Vraagbaak`;

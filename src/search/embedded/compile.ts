@@ -20,7 +20,8 @@ export type CompiledNode =
   | { kind: 'bool'; operator: 'and' | 'or'; clauses: CompiledNode[] }
   /** Every position must match in one field; or one of the other names (synonyms) as a phrase. */
   | { kind: 'term'; phrase: Phrase; names: { stemmed: Phrase; exact: string[] }[] }
-  | { kind: 'fuzzy'; word: string; distance: number }
+  /** `exact`: against the unstemmed fields (relaxed matching of a word as written). */
+  | { kind: 'fuzzy'; word: string; distance: number; exact?: boolean }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'phrase'; variants: Phrase[]; slop: number };
 
@@ -139,7 +140,9 @@ export function matchTargets(
         for (const name of n.names) targets.phrases.push(name.exact);
         return;
       case 'fuzzy':
-        for (const term of expansions.get(n) ?? []) targets.terms.add(term);
+        for (const term of expansions.get(n) ?? [])
+          if (n.exact) targets.phrases.push([term]);
+          else targets.terms.add(term);
         return;
       case 'prefix':
         targets.prefixes.push(n.prefix);

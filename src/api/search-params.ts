@@ -10,13 +10,13 @@ const repeatable = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' ? [value] : value), schema);
 
 /** Query-string numbers are text; an empty value counts as absent. */
-const numeric = <T extends z.ZodType>(schema: T) =>
+export const numeric = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
     (value) => (value === '' || value === undefined ? undefined : Number(value)),
     schema,
   );
 
-const filterParams = {
+export const filterParams = {
   theme: repeatable(filters.theme).describe('Theme of the document; repeat for any of several.'),
   minister: repeatable(filters.minister).describe('Answering minister; repeatable.'),
   asker: repeatable(filters.asker).describe('Member who asked the question; repeatable.'),

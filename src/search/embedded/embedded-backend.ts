@@ -23,6 +23,8 @@ import { evaluate, parseTextQuery, type Matches, type MatchTargets } from './eva
 import { countFacets, facetFilters, passesRanges } from './facets.ts';
 import { highlight } from './highlight.ts';
 import { PassageIndex } from './passage-index.ts';
+import { similarDocuments } from './similar.ts';
+import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
 import { readSnapshot, removeSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
 import { suggestions } from './suggest.ts';
 
@@ -167,6 +169,10 @@ export class EmbeddedBackend implements SearchBackend {
       histogram,
       nextCursor,
     };
+  }
+
+  async similar(query: SimilarQuery): Promise<SimilarResult> {
+    return similarDocuments(await this.ready(), query);
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {

@@ -220,6 +220,27 @@ function stemmedPhraseMatches(index: PassageIndex, field: SearchField, name: str
   return result;
 }
 
+/**
+ * Passages holding at least `minimumShouldMatch` of the given (field, term) pairs, scored by the
+ * sum of their BM25 scores: a Lucene BooleanQuery of SHOULD term clauses (the similar search).
+ */
+export function matchTerms(
+  index: PassageIndex,
+  terms: { field: IndexField; term: string }[],
+  minimumShouldMatch: number,
+): Matches {
+  const scores: Matches = new Map();
+  const matched = new Map<number, number>();
+  for (const { field, term } of terms) {
+    for (const [id, score] of termScores(index, field, term)) {
+      scores.set(id, (scores.get(id) ?? 0) + score);
+      matched.set(id, (matched.get(id) ?? 0) + 1);
+    }
+  }
+  for (const [id, count] of matched) if (count < minimumShouldMatch) scores.delete(id);
+  return scores;
+}
+
 function termScores(index: PassageIndex, field: IndexField, term: string): Matches {
   const postings = index.postings(field, term);
   const stats = index.fieldStats(field);

@@ -301,6 +301,13 @@ export class PassageIndex {
     return [...merged].map(([internalId, freq]) => ({ internalId, freq }));
   }
 
+  /** Passages whose `field` holds `term` (the primitive the similar-questions search needs). */
+  documentFrequency(field: IndexField, term: string): number {
+    const tree = this.index.indexes[field];
+    if (!tree || tree.type !== 'Radix' || term === '') return 0;
+    return tree.node.find({ term, exact: true })[term]?.length ?? 0;
+  }
+
   /** Terms within `distance` edits of `term` (for fuzzy queries). */
   similarTerms(field: IndexField, term: string, distance: number): string[] {
     const tree = this.index.indexes[field];

@@ -4,6 +4,7 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerIndex } from './commands/index.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSimilar } from './commands/similar.ts';
 import { registerParse } from './commands/parse.ts';
 
 const program = new Command('vraagbaak').description(
@@ -13,6 +14,7 @@ registerAnalyze(program);
 registerIndex(program);
 registerSearch(program);
 registerServe(program);
+registerSimilar(program);
 registerParse(program);
 
 await program.parseAsync(process.argv);

@@ -14,7 +14,10 @@ import {
   type SalientTerm,
 } from '../similar/more-like-this.ts';
 import {
+  documentFieldNames,
+  documentFields,
   filterQuery,
+  type DocumentFields,
   PASSAGES_PER_DOCUMENT,
   type SimilarHit,
   type SimilarQuery,
@@ -27,10 +30,6 @@ const PASSAGES = 'passages';
 const DOCUMENTS = 'documents';
 const ANSWERED = 'answered';
 
-type DocumentFields = Pick<
-  IndexedPassage,
-  'documentId' | 'title' | 'date' | 'themes' | 'asker' | 'party' | 'minister'
->;
 type PassageFields = Pick<IndexedPassage, 'id' | 'type' | 'number'>;
 
 export function buildSimilarRequest(
@@ -65,7 +64,7 @@ export function buildSimilarRequest(
       },
     },
     sort: byScore,
-    _source: { includes: ['documentId', 'title', 'date', 'themes', 'asker', 'party', 'minister'] },
+    _source: { includes: [...documentFieldNames] },
     collapse: {
       field: 'documentId',
       inner_hits: {
@@ -152,13 +151,7 @@ function toHit(hit: estypes.SearchHit<DocumentFields>, answered: Set<string>): S
   const source = hit._source!;
   const passages = hit.inner_hits?.[PASSAGES]?.hits.hits ?? [];
   return {
-    documentId: source.documentId,
-    title: source.title,
-    date: source.date,
-    themes: source.themes,
-    asker: source.asker,
-    party: source.party,
-    minister: source.minister,
+    ...documentFields(source),
     score: hit._score ?? 0,
     answered: answered.has(source.documentId),
     passages: passages.map((inner) => {

@@ -9,6 +9,7 @@ import {
   type TermStatistics,
 } from '../similar/more-like-this.ts';
 import {
+  documentFields,
   filterQuery,
   PASSAGES_PER_DOCUMENT,
   type SimilarHit,
@@ -70,13 +71,7 @@ function toHit(index: PassageIndex, passages: Scored[], targets: MatchTargets): 
   const best = passages[0]!;
   const { passage } = best;
   return {
-    documentId: passage.documentId,
-    title: passage.title,
-    date: passage.date,
-    themes: passage.themes,
-    asker: passage.asker,
-    party: passage.party,
-    minister: passage.minister,
+    ...documentFields(passage),
     score: best.score,
     answered: index.documentPassages(passage.documentId).some((p) => p.type === 'answer'),
     passages: passages.slice(0, PASSAGES_PER_DOCUMENT).map(({ passage: p, score }) => ({

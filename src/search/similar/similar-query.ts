@@ -3,6 +3,7 @@
 // salient terms (./more-like-this.ts) and the passages that best match them are grouped by document.
 import { z } from 'zod';
 import type { PassageType } from '../../model/document.ts';
+import type { IndexedPassage } from '../indexed-passage.ts';
 import { SearchQuery } from '../query.ts';
 
 /** A draft of a few pages at most; longer input is refused, not silently cut. */
@@ -60,4 +61,21 @@ export interface SimilarResult {
 export function filterQuery(query: SimilarQuery): SearchQuery {
   const { filters, amountMin, amountMax, dateFrom, dateTo } = query;
   return SearchQuery.parse({ filters, amountMin, amountMax, dateFrom, dateTo });
+}
+
+export const documentFieldNames = [
+  'documentId',
+  'title',
+  'date',
+  'themes',
+  'asker',
+  'party',
+  'minister',
+] as const satisfies (keyof IndexedPassage & keyof SimilarHit)[];
+export type DocumentFields = Pick<IndexedPassage, (typeof documentFieldNames)[number]>;
+
+/** The document's fields of a hit, from any of its stored passages. */
+export function documentFields(passage: DocumentFields): DocumentFields {
+  const { documentId, title, date, themes, asker, party, minister } = passage;
+  return { documentId, title, date, themes, asker, party, minister };
 }

@@ -46,7 +46,7 @@ export function similarMarkdown(results: SimilarResults): string {
     '',
     '- Near-identical groups: question bodies with word-3-gram Jaccard ≥ 0.85 (`bench/near-duplicates.ts`); for each member, the documents like it (`GET /api/documents/:id/similar`, size 10) should hold the other members (at most 10 can fit: a group of 18 counts as complete with 10 of its 17 others).',
     '- Rewritten: the drafts of `tests/similar/rewritten.json`, each a question rewritten by hand; the original should be in the first 5 (`POST /api/similar`).',
-    '- Latency: drafts of 1,500 characters (the start of what a document asks) through `SearchBackend.similar`, in process (no HTTP), after a warm-up round.',
+    '- Latency: drafts of 1,500 characters (the start of what a document asks) through `SearchBackend.similar`, in process (no HTTP), after a warm-up round. Wall-clock times on a loaded shared machine run well above CPU times; CPU is this process only, so for Elasticsearch it is the client side alone.',
     '',
     '| Engine | Groups (members) | Recall@10 | Uncapped recall | Rewritten: top 1 | Rewritten: top 5 | p50 ms | p95 ms | CPU p50 ms |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -57,6 +57,34 @@ describe('POST /api/similar', () => {
   });
 });
 
+describe('hostile input to the similar endpoints', () => {
+  it('answers every odd request with JSON and a client status or an empty result, never a 500', async () => {
+    const posts: [string, string][] = [
+      ['malformed JSON', '{"text": '],
+      ['an array', '["budget"]'],
+      ['a number as text', '{"text": 42}'],
+      [
+        'markup and control characters',
+        JSON.stringify({ text: '<script>x</script>\u0000\u0007 budget' }),
+      ],
+      ['operators only', JSON.stringify({ text: '"(( -| *~' })],
+      ['a bad filter', JSON.stringify({ text: 'budget', dateFrom: 'gisteren' })],
+    ];
+    for (const [label, body] of posts) {
+      const response = await request(seeded.app)
+        .post('/api/similar')
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(response.status, label).toBeLessThan(500);
+      expect(response.type, label).toBe('application/json');
+    }
+    for (const id of ['..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(5_000)]) {
+      const response = await request(seeded.app).get(`/api/documents/${id}/similar`);
+      expect(response.status, id.slice(0, 20)).toBe(404);
+    }
+  });
+});
+
 describe('GET /api/documents/:id/similar', () => {
   it('lists the documents like a document, without the document itself', async () => {
     const document = seed('000_');

@@ -1,6 +1,9 @@
 // POST /api/similar and GET /api/documents/:id/similar against the real embedded backend (seeds).
 import request from 'supertest';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/api/app.ts';
+import { createBackend } from '../../src/search/create-backend.ts';
 import type { SimilarResult } from '../../src/search/similar/similar-query.ts';
 import { likeText } from '../../src/search/similar/like-document.ts';
 import { openSeededApp, type SeededApp } from './seeded-app.ts';
@@ -112,5 +115,26 @@ describe('GET /api/documents/:id/similar', () => {
     const { body } = await request(seeded.app).get('/api/openapi.json');
     expect(body.paths['/api/similar'].post).toBeDefined();
     expect(body.paths['/api/documents/{id}/similar'].get).toBeDefined();
+  });
+});
+
+describe('with Elasticsearch unreachable (connection refused)', () => {
+  it('answers both similar endpoints with 503 JSON and the reason', async () => {
+    const backend = await createBackend('elasticsearch', {
+      elasticsearchUrl: 'http://127.0.0.1:1',
+    });
+    try {
+      const app = createApp({ backend, logger: pino({ level: 'silent' }) });
+      for (const response of [
+        await request(app).post('/api/similar').send({ text: 'budget voor fietspaden' }),
+        await request(app).get('/api/documents/some-document/similar'),
+      ]) {
+        expect(response.status).toBe(503);
+        expect(response.body.error).toBe('search backend unavailable');
+        expect(response.body.reason).toMatch(/Elasticsearch/);
+      }
+    } finally {
+      await backend.close();
+    }
   });
 });

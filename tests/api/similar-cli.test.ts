@@ -59,5 +59,5 @@ describe('vraagbaak similar', () => {
       expect(failure, args.join(' ')).toMatchObject({ code: 1 });
       expect((failure as { stderr: string }).stderr).toMatch(message);
     }
-  });
+  }, 180_000); // three CLI processes, each opening the store
 });

@@ -15,6 +15,8 @@ import { decodeCursor } from '../cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
 import { QueryTimeoutError } from '../query-bounds.ts';
 import { buildSearchRequest } from './search-request.ts';
+import { runSimilarQuery } from './similar.ts';
+import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
 import { emptySearchResult, toSearchResult, type StoredHit } from './search-response.ts';
 import { suggestionRequest, toSuggestions } from './suggest.ts';
 import { guarded, orNothing, requireAllShards } from './unavailable.ts';
@@ -82,6 +84,10 @@ export class ElasticsearchBackend implements SearchBackend {
       if (response.timed_out) throw new QueryTimeoutError();
       return toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
     });
+  }
+
+  similar(query: SimilarQuery): Promise<SimilarResult> {
+    return guarded(() => runSimilarQuery(this.client, this.alias, query));
   }
 
   getDocument(id: string): Promise<DocumentRecord | null> {

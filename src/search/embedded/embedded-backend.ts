@@ -34,6 +34,8 @@ import {
   snapshotPath,
   writeSnapshot,
 } from './snapshot.ts';
+import { similarDocuments } from './similar.ts';
+import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
 import { suggestions } from './suggest.ts';
 
 export interface EmbeddedBackendOptions {
@@ -231,6 +233,10 @@ export class EmbeddedBackend implements SearchBackend {
       histogram: counts?.histogram ?? [],
       nextCursor,
     };
+  }
+
+  async similar(query: SimilarQuery): Promise<SimilarResult> {
+    return similarDocuments(await this.ready(), query);
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {

@@ -8,7 +8,7 @@ import type {
   SimilarQuery,
   SimilarResult,
 } from '../../search/similar/similar-query.ts';
-import { backendOption, configWith } from '../options.ts';
+import { backendOption, collect, configWith, integer } from '../options.ts';
 import { highlightToTerminal } from './search.ts';
 
 type FacetOptions = Record<(typeof facetNames)[number], string[]>;
@@ -48,13 +48,6 @@ async function readDraft(file: string): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-const integer = (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number)) throw new Error(`not a whole number: "${value}"`);
-  return number;
-};
 
 export function registerSimilar(program: Command): void {
   const command: Command = program

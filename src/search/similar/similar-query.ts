@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { PassageType } from '../../model/document.ts';
 import type { IndexedPassage } from '../indexed-passage.ts';
-import { SearchQuery } from '../query.ts';
+import { SearchQuery, type SearchHit } from '../query.ts';
 
 /** A draft of a few pages at most; longer input is refused, not silently cut. */
 export const MAX_SIMILAR_TEXT_LENGTH = 20_000;
@@ -35,14 +35,10 @@ export interface SimilarPassage {
   highlights: string[];
 }
 
-export interface SimilarHit {
-  documentId: string;
-  title: string | null;
-  date: string | null;
-  themes: string[];
-  asker: string | null;
-  party: string | null;
-  minister: string | null;
+export interface SimilarHit extends Pick<
+  SearchHit,
+  'documentId' | 'title' | 'date' | 'themes' | 'asker' | 'party' | 'minister'
+> {
   /** The score of the document's best passage. */
   score: number;
   /** Whether the document holds an answer. */

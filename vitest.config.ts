@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // as real processes; elasticsearch — the only tier that fetches and starts a node; e2e — Chromium.
 const unit = [
   'tests/unit/**/*.test.ts',
+  'tests/search/**/*.test.ts',
   'tests/analysis/analyzer.test.ts',
   'tests/analysis/tokenizer.test.ts',
   'tests/embedded/edit-distance.test.ts',

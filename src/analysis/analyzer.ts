@@ -19,7 +19,10 @@ export type Analyzer = (text: string) => AnalyzedToken[];
 const tokenizers: Record<string, (text: string) => Token[]> = { standard: standardTokenize };
 
 // Filters that Elasticsearch knows by name without a definition under analysis.filter.
-const builtInFilters: Record<string, { type: string }> = { lowercase: { type: 'lowercase' } };
+const builtInFilters: Record<string, { type: string }> = {
+  lowercase: { type: 'lowercase' },
+  asciifolding: { type: 'asciifolding' },
+};
 
 export const defaultAnalyzerName = 'dutch_text';
 

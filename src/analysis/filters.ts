@@ -4,6 +4,7 @@
 import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
 import { z } from 'zod';
 import type { FilterDefinition } from './definition.ts';
+import asciiFolding from './ascii-folding.json' with { type: 'json' };
 import { namedStopwords } from './stopwords.ts';
 
 export interface AnalysisToken {
@@ -39,6 +40,19 @@ function javaLowerCase(term: string): string {
   return out;
 }
 
+const folding: Readonly<Record<string, string>> = asciiFolding;
+const nonAscii = /[\u0080-\uffff]/u;
+
+/** Lucene's ASCIIFoldingFilter.foldToASCII, per UTF-16 unit (table: scripts/generate-ascii-folding.ts). */
+export function foldToAscii(term: string): string {
+  if (!nonAscii.test(term)) return term;
+  let out = '';
+  for (let i = 0; i < term.length; i++) out += folding[term[i]!] ?? term[i];
+  return out;
+}
+
+const AsciiFoldingDefinition = z.object({ preserve_original: z.literal(false).default(false) });
+
 const StopDefinition = z.object({
   stopwords: z.union([z.string(), z.array(z.string())]).default('_english_'),
   ignore_case: z.boolean().default(false),
@@ -61,9 +75,13 @@ function stemmerOverrideFilter(definition: FilterDefinition): TokenFilter {
     const [from, to, ...rest] = rule.split('=>').map((side) => side.trim());
     if (!from || !to || rest.length > 0)
       throw new Error(`stemmer_override: invalid rule "${rule}"`);
-    for (const word of from.split(',')) overrides.set(word.trim(), to);
+    // Lucene's builder keeps the first rule for a word.
+    for (const word of from.split(','))
+      if (!overrides.has(word.trim())) overrides.set(word.trim(), to);
   }
   return mapTerms((term, token) => {
+    // Like Lucene's StemmerOverrideFilter, a token an earlier override already set is left alone.
+    if (token.keyword) return term;
     const override = overrides.get(term);
     if (override === undefined) return term;
     token.keyword = true;
@@ -91,11 +109,61 @@ function stemmerFilter(definition: FilterDefinition): TokenFilter {
   });
 }
 
+// Lucene's CompoundWordTokenFilterBase defaults, which Elasticsearch's settings fall back to.
+const DictionaryDecompounderDefinition = z.object({
+  word_list: z.array(z.string()),
+  min_word_size: z.number().int().nonnegative().default(5),
+  min_subword_size: z.number().int().nonnegative().default(2),
+  max_subword_size: z.number().int().nonnegative().default(15),
+  only_longest_match: z.boolean().default(false),
+});
+
+/**
+ * Lucene's DictionaryCompoundWordTokenFilter as Elasticsearch 9.2 (Lucene 10.3) builds it for
+ * dictionary_decompounder: after a token of at least min_word_size UTF-16 units come, at the same
+ * position and offsets, the dictionary words found in it — at every start, each length from min
+ * to max subword size — the whole word included when it is in the dictionary itself. With
+ * only_longest_match, only the longest word at a start, and the search goes on after it (Lucene
+ * 10.3's onlyLongestMatchNoSubwords: no "vang" inside "opvang").
+ */
+function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter {
+  const settings = DictionaryDecompounderDefinition.parse(definition);
+  const { min_word_size, min_subword_size, max_subword_size, only_longest_match } = settings;
+  const dictionary = new Set(settings.word_list);
+  const subwords = (term: string): string[] => {
+    const found: string[] = [];
+    for (let i = 0; i <= term.length - min_subword_size; i++) {
+      let longest: string | undefined;
+      for (let j = min_subword_size; j <= max_subword_size && i + j <= term.length; j++) {
+        const candidate = term.slice(i, i + j);
+        if (!dictionary.has(candidate)) continue;
+        if (!only_longest_match) found.push(candidate);
+        else if (longest === undefined || longest.length < j) longest = candidate;
+      }
+      if (longest !== undefined) {
+        found.push(longest);
+        i += longest.length - 1;
+      }
+    }
+    return found;
+  };
+  return (tokens) =>
+    tokens.flatMap((token) => {
+      if (token.term === null || token.term.length < min_word_size) return [token];
+      return [token, ...subwords(token.term).map((term) => ({ ...token, term }))];
+    });
+}
+
 const filterFactories: Record<string, (definition: FilterDefinition) => TokenFilter> = {
   lowercase: () => mapTerms(javaLowerCase),
+  asciifolding: (definition) => {
+    AsciiFoldingDefinition.parse(definition);
+    return mapTerms(foldToAscii);
+  },
   stop: stopFilter,
   stemmer_override: stemmerOverrideFilter,
   stemmer: stemmerFilter,
+  dictionary_decompounder: dictionaryDecompounderFilter,
 };
 
 export function createFilter(name: string, definition: FilterDefinition): TokenFilter {

@@ -14,6 +14,8 @@ export interface DocumentView {
   /** Questions in document order, each with its answer; answers nobody asked come last. */
   pairs: QuestionAnswerPair[];
   annexes: Passage[];
+  /** With `?q=`: per passage id, where the query's words stand in its text ([start, end) ranges). */
+  queryMarks?: Record<string, [number, number][]>;
 }
 
 export function toDocumentView({ passages, ...document }: DocumentRecord): DocumentView {

@@ -64,6 +64,11 @@ const SearchHit = {
       items: { type: 'string' },
       description: 'Escaped HTML with <mark> around the matches.',
     },
+    titleHighlight: {
+      type: 'string',
+      description:
+        'Escaped HTML: the whole title with <mark> around the matches; absent when none matched.',
+    },
     entities: { type: 'array', items: ref('Entity') },
     matchingPassages: { type: 'integer', description: 'With groupBy=document.' },
   },
@@ -96,6 +101,48 @@ const SearchResult = {
       },
     },
     nextCursor: { ...nullable('string'), description: 'Pass as `after` for the next page.' },
+    relaxed: {
+      type: 'object',
+      description:
+        'Present when no passage held every word of a plain-word query and it ran looser: `fuzzy` (words unknown to the index matched the indexed words within AUTO edits of the word as written), `across-passages` (groupBy=document: a document whose passages together hold every word), `some-words` (at least `minimumShouldMatch` of the words, ranked).',
+      required: ['kind', 'words', 'minimumShouldMatch'],
+      properties: {
+        kind: { type: 'string', enum: ['fuzzy', 'across-passages', 'some-words'] },
+        minimumShouldMatch: { type: 'integer' },
+        words: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['word', 'fuzzy'],
+            properties: {
+              word: { type: 'string' },
+              fuzzy: {
+                ...nullable('object'),
+                properties: { exact: { type: 'string' }, distance: { type: 'integer' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    suggestions: {
+      type: 'array',
+      description: 'Did you mean: the nearest indexed word for each query word the index lacks.',
+      items: {
+        type: 'object',
+        required: ['word', 'replacement', 'query'],
+        properties: {
+          word: { type: 'string' },
+          replacement: { type: 'string' },
+          query: { type: 'string', description: 'The query with this word replaced.' },
+        },
+      },
+    },
+    stopwordsOnly: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'Present when the query holds only stopwords (not searched): those words.',
+    },
   },
 };
 
@@ -188,7 +235,17 @@ export function openApiDocument() {
       '/api/documents/{id}': {
         get: {
           summary: 'A document with its questions paired with their answers',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'q',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', maxLength: 500 },
+              description:
+                'The search the document was opened from: its words are marked (`queryMarks`).',
+            },
+          ],
           responses: {
             '200': {
               description: 'The document',
@@ -209,6 +266,20 @@ export function openApiDocument() {
                     },
                   },
                   annexes: { type: 'array', items: ref('Passage') },
+                  queryMarks: {
+                    type: 'object',
+                    description:
+                      'With `q`: per passage id, the [start, end) character ranges of the query words in its text.',
+                    additionalProperties: {
+                      type: 'array',
+                      items: {
+                        type: 'array',
+                        items: { type: 'integer' },
+                        minItems: 2,
+                        maxItems: 2,
+                      },
+                    },
+                  },
                 },
               }),
             },

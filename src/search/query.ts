@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PassageType, type Entity } from '../model/document.ts';
 import { facetNames, type FacetName } from './facet-names.ts';
 import { queryLimitViolation } from './query-bounds.ts';
+import type { Relaxation, WordSuggestion } from './relaxed-matching.ts';
 
 export { facetNames, type FacetName };
 
@@ -85,6 +86,8 @@ export interface SearchHit {
   score: number | null;
   /** HTML: escaped text with <mark> around matches; at most three fragments of ~160 characters. */
   highlights: string[];
+  /** HTML: the whole title, escaped, with <mark> around the matches; absent when none matched. */
+  titleHighlight?: string;
   /** Organisations and amounts found in the passage. */
   entities: Entity[];
   /** With groupBy=document: how many passages of this document match. */
@@ -101,6 +104,12 @@ export interface SearchResult {
   histogram: { year: number; count: number }[];
   /** Cursor for the page after this one (search_after), null on the last page. */
   nextCursor: string | null;
+  /** Present when no passage held every word and the query ran looser (./relaxed-matching.ts). */
+  relaxed?: Relaxation;
+  /** Did you mean: the nearest indexed word for each query word the index does not hold. */
+  suggestions?: WordSuggestion[];
+  /** Present when the query holds only stopwords, which are not searched: those words. */
+  stopwordsOnly?: string[];
 }
 
 /** Facets with no counts: before anything is indexed, or when a query asks for none. */

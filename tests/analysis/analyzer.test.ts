@@ -30,24 +30,28 @@ describe('dutch_text analyzer', () => {
     expect(disagreements).toEqual([]);
   });
 
+  // The query analyzer: the index analyzer without the decompounder, so one term a word.
+  const searchTerms = (text: string) =>
+    analyzeWith('dutch_search', text).flatMap((t) => (t.term === null ? [] : [t.term]));
+
   it('analyses single words to their stem unless they are stopwords', () => {
-    expect(analyzeTerms('ondernemers')).toEqual(['ondernemer']);
+    expect(searchTerms('ondernemers')).toEqual(['ondernemer']);
     expect(analyzeTerms('hebben')).toEqual([]);
   });
 
   it('keeps the default stem dictionary of Lucene’s DutchAnalyzer', () => {
-    expect(analyzeTerms('fiets bromfiets ei kind')).toEqual([
+    expect(searchTerms('fiets bromfiets ei kind')).toEqual([
       'fiets',
       'bromfiets',
       'eier',
       'kinder',
     ]);
     // Without the override, Snowball would stem these differently.
-    expect(analyzeTerms('fietsen kinderen')).toEqual(['fiets', 'kinder']);
+    expect(searchTerms('fietsen kinderen')).toEqual(['fiets', 'kinder']);
   });
 
   it('removes Dutch stopwords but reports them, with their positions', () => {
-    const tokens = analyze('Kan de minister een overzicht geven?');
+    const tokens = analyzeWith('dutch_search', 'Kan de minister een overzicht geven?');
     expect(tokens.map((t) => [t.text, t.term])).toEqual([
       ['Kan', null],
       ['de', null],
@@ -67,8 +71,63 @@ describe('dutch_text analyzer', () => {
   });
 
   it('finds a word in its inflected forms', () => {
-    const [question] = analyzeTerms('begeleidingstrajecten');
-    expect(analyzeTerms('begeleidingstraject')).toEqual([question]);
+    const [question] = searchTerms('begeleidingstrajecten');
+    expect(searchTerms('begeleidingstraject')).toEqual([question]);
+    // Beyond Snowball: the lexicon's plural in -s, participle and irregular plural.
+    expect(searchTerms('gemeente gemeentes')).toEqual(['gemeent', 'gemeent']);
+    expect(searchTerms('indienen ingediend')).toEqual(['indien', 'indien']);
+    expect(searchTerms('stad steden')).toEqual(['stad', 'stad']);
+  });
+
+  it('indexes the parts of a compound at the compound’s position and offsets', () => {
+    const tokens = analyze('De kinderopvang');
+    const compound = tokens.filter((t) => t.text === 'kinderopvang');
+    expect(compound.map((t) => t.term)).toContain('opvang');
+    expect(compound[0]!.term).toBe('kinderopvang');
+    expect(new Set(compound.map((t) => `${t.position}:${t.start}-${t.end}`)).size).toBe(1);
+    expect(analyzeTerms('speelpleinen')).toEqual(
+      expect.arrayContaining(searchTerms('speel pleinen')),
+    );
+  });
+
+  it('decompounds as Lucene’s DictionaryCompoundWordTokenFilter does', () => {
+    const settings = loadAnalysisSettings();
+    const decompounder = (onlyLongestMatch: boolean) => {
+      settings.analysis.filter.parts = {
+        type: 'dictionary_decompounder',
+        word_list: ['bil', 'dörr', 'motor', 'tak', 'bildörr'],
+        min_word_size: 5,
+        min_subword_size: 2,
+        max_subword_size: 15,
+        only_longest_match: onlyLongestMatch,
+      };
+      settings.analysis.analyzer.parts = {
+        type: 'custom',
+        tokenizer: 'standard',
+        filter: ['parts'],
+      };
+      return createAnalyzer('parts', settings);
+    };
+    // Every dictionary word at every start, the whole word included; or only the longest there,
+    // going on after it.
+    expect(decompounder(false)('bildörr biltak').map((t) => t.term)).toEqual([
+      'bildörr',
+      'bil',
+      'bildörr',
+      'dörr',
+      'biltak',
+      'bil',
+      'tak',
+    ]);
+    expect(decompounder(true)('bildörr biltak').map((t) => t.term)).toEqual([
+      'bildörr',
+      'bildörr',
+      'biltak',
+      'bil',
+      'tak',
+    ]);
+    // Shorter than min_word_size: left alone.
+    expect(decompounder(false)('bil').map((t) => t.term)).toEqual(['bil']);
   });
 });
 

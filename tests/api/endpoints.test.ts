@@ -42,6 +42,27 @@ describe('GET /api/documents/:id', () => {
     }
   });
 
+  it('marks the words of the search it was opened from, in any form, and rejects a bad q', async () => {
+    const seed = seeded.seeds.find((s) =>
+      s.passages.some((p) => /begeleidingstraject/.test(p.text)),
+    )!;
+    const url = `/api/documents/${encodeURIComponent(seed.id)}`;
+    const view = (await request(seeded.app).get(url).query({ q: 'begeleidingstrajecten -gratis' }))
+      .body as DocumentView;
+    const marked = Object.entries(view.queryMarks ?? {}).flatMap(([id, marks]) => {
+      const text = seed.passages.find((p) => p.id === id)!.text;
+      return marks.map(([start, end]) => text.slice(start, end).toLowerCase());
+    });
+    expect(marked).toContain('begeleidingstraject');
+    expect(marked.every((word) => word.startsWith('begeleidingstraject'))).toBe(true);
+    expect((await request(seeded.app).get(url)).body).not.toHaveProperty('queryMarks');
+    const tooLong = await request(seeded.app)
+      .get(url)
+      .query({ q: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.details[0].parameter).toBe('q');
+  });
+
   it('answers 404 JSON for an unknown id', async () => {
     const response = await request(seeded.app).get('/api/documents/no-such-document');
     expect(response.status).toBe(404);

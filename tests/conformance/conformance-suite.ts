@@ -126,6 +126,10 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(await idsOf({ q: '"Agentschap Innoveren en Ondernemen"' })).toEqual(
         expect.arrayContaining([fullName, acronym]),
       );
+      // Typed without quotes, stopword and all, the full name still finds the acronym-only passage.
+      expect(await idsOf({ q: 'Agentschap Innoveren en Ondernemen' })).toEqual(
+        expect.arrayContaining([fullName, acronym]),
+      );
       expect(await idsOf({ q: 'agentschap' })).not.toContain(acronym);
     });
 
@@ -154,13 +158,77 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
     it('tolerates a typo with term~N and loosens a phrase with "…"~N', async () => {
       const exact = await idsOf({ q: 'begeleidingstraject' });
       expect(exact.length).toBeGreaterThan(0);
-      expect(await idsOf({ q: 'begeleidingstrajekt' })).toEqual([]);
+      expect(await idsOf({ q: '"begeleidingstrajekt"' })).toEqual([]);
       expect(await idsOf({ q: 'begeleidingstrajekt~1' })).toEqual(expect.arrayContaining(exact));
 
       // Seed 000, question 2: "Dit begeleidingstraject wordt gratis aangeboden …"
       const question = '000_f71e14aadc76dc25:question:2';
       expect(await idsOf({ q: '"begeleidingstraject aangeboden"' })).not.toContain(question);
       expect(await idsOf({ q: '"begeleidingstraject aangeboden"~2' })).toContain(question);
+    });
+
+    it('relaxes a word unknown to the index to the indexed words near it as written, and says so', async () => {
+      const asWritten = await idsOf({ q: '"begeleidingstraject"' }); // the word itself, unstemmed
+      const typo = await search({ q: 'begeleidingstrajekt', size: 100 });
+      expect(typo.relaxed).toEqual({
+        kind: 'fuzzy',
+        minimumShouldMatch: 1,
+        words: [
+          { word: 'begeleidingstrajekt', fuzzy: { exact: 'begeleidingstrajekt', distance: 2 } },
+        ],
+      });
+      expect(typo.hits.map((h) => h.id)).toEqual(expect.arrayContaining(asWritten));
+      expect(typo.hits[0]!.highlights.join(' ')).toContain('<mark>begeleidingstraject</mark>');
+      expect(typo.suggestions).toEqual([
+        {
+          word: 'begeleidingstrajekt',
+          replacement: 'begeleidingstraject',
+          query: 'begeleidingstraject',
+        },
+      ]);
+      // A typo in one word of several: the others stay required.
+      const twoWords = await search({ q: 'fietzen gestolen Antwerpen' });
+      expect(twoWords.relaxed?.kind).toBe('fuzzy');
+      expect(twoWords.hits.map((h) => h.id)).toEqual([passageId(bikes, 'question', 1)]);
+      expect(twoWords.suggestions?.map((s) => s.query)).toEqual(['fietsen gestolen Antwerpen']);
+    });
+
+    it('ranks passages with most of the words when none holds all of them, and says so', async () => {
+      const result = await search({ q: 'fietsen gestolen zeppelinhaven' });
+      expect(result.relaxed?.kind).toBe('some-words');
+      expect(result.relaxed?.minimumShouldMatch).toBe(2);
+      expect(
+        result.hits
+          .slice(0, 2)
+          .map((h) => h.id)
+          .sort(),
+      ).toEqual([passageId(bikes, 'answer', 1), passageId(bikes, 'question', 1)].sort());
+      // Taken as meant: operators, phrases and a query that finds something are never relaxed.
+      for (const q of [
+        '"fietsen zeppelinhaven"',
+        'fietsen -gestolen zeppelinhaven',
+        'fietsen | zeppelinhavens~1',
+      ]) {
+        const strict = await search({ q });
+        expect(strict.relaxed, q).toBeUndefined();
+      }
+      expect((await search({ q: 'fietsen gestolen' })).relaxed).toBeUndefined();
+    });
+
+    it('with groupBy=document, matches a document whose passages together hold every word', async () => {
+      const q = 'Antwerpen fietsenstallingen'; // the question says one, the answer the other
+      expect((await search({ q })).relaxed?.kind).toBe('some-words');
+      const grouped = await search({ q, groupBy: 'document' });
+      expect(grouped.relaxed?.kind).toBe('across-passages');
+      expect(grouped.hits.map((h) => h.documentId)).toEqual([bikes.id]);
+      expect(grouped.hits[0]!.matchingPassages).toBe(2);
+    });
+
+    it('says why a query of stopwords alone finds nothing', async () => {
+      const result = await search({ q: 'de het een' });
+      expect(result.total).toBe(0);
+      expect(result.stopwordsOnly).toEqual(['de', 'het', 'een']);
+      expect((await search({ q: 'fietsen' })).stopwordsOnly).toBeUndefined();
     });
 
     it('leaves out facets and highlights when asked, with the same hits', async () => {
@@ -284,6 +352,23 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(html).toContain('<mark>website</mark>');
       expect(html).toContain('&lt;script&gt;');
       expect(html).not.toMatch(/<(?!\/?mark>)/);
+    });
+
+    it('marks the title where it matched, and typo and synonym matches in the text', async () => {
+      const inTitle = await search({ q: 'diefstallen fietsen', size: 100 });
+      const question = inTitle.hits.find((h) => h.id === passageId(bikes, 'question', 1));
+      expect(question?.titleHighlight).toBe('<mark>Diefstallen</mark> aan stations');
+      expect(question?.highlights.join(' ')).toContain('<mark>fietsen</mark>');
+      const textOnly = await search({ q: 'fietsen gestolen', size: 100 });
+      expect(textOnly.hits.find((h) => h.documentId === bikes.id)?.titleHighlight).toBeUndefined();
+
+      const typo = await search({ q: 'fietsenstalingen' });
+      expect(typo.relaxed?.kind).toBe('fuzzy');
+      expect(typo.hits[0]?.highlights.join(' ')).toContain('<mark>fietsenstallingen</mark>');
+
+      const synonym = await allHits({ q: 'vlaio' });
+      const fullName = synonym.find((h) => h.id === passageId(enterprise, 'question', 1));
+      expect(fullName?.highlights.join(' ')).toContain('<mark>Agentschap');
     });
 
     it('returns a document with its answers paired to their questions', async () => {

@@ -440,6 +440,32 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       expect(await page.isVisible('#export')).toBe(false);
     });
 
+    test('relaxed results say so; "did you mean" runs the corrected query; the document marks its words', async () => {
+      const { page } = await openPage(server.url);
+      await typeQuery(page, 'begeleidingstraject gratis zeppelinhaven');
+      expect(await page.textContent('#message')).toContain(
+        'Geen resultaten voor alle woorden; resultaten met de meeste woorden',
+      );
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+
+      await typeQuery(page, 'begeleidingstrajekt');
+      const didYouMean = page.locator('[data-note="did-you-mean"] a');
+      expect(await didYouMean.textContent()).toBe('begeleidingstraject');
+      await didYouMean.click();
+      await urlHas(page, 'q', 'begeleidingstraject');
+      await settled(page);
+      expect(await page.locator('[data-note]').count()).toBe(0);
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+
+      await page.locator('.hit a').first().click();
+      await page.waitForSelector('.document');
+      const marked = await page.locator('.document mark.query').allTextContents();
+      expect(marked.length).toBeGreaterThan(0);
+      expect(marked.every((word) => word.toLowerCase().startsWith('begeleidingstraject'))).toBe(
+        true,
+      );
+    });
+
     test('keyboard: "/" focuses the search, focus is visible, the chart works with Enter', async () => {
       const { page } = await openPage(server.url);
       await page.keyboard.press('/');

@@ -79,7 +79,7 @@ describe('ElasticsearchBackend (mock connection)', () => {
       id: storedHit.id,
       score: 2.5,
       minister: 'Een Minister',
-      highlights: ['de <mark>fiets</mark>paden'],
+      highlights: ['… de <mark>fiets</mark>paden …'],
     });
     expect(result.nextCursor).toBeNull();
   });

@@ -64,8 +64,10 @@ export function search(params: URLSearchParams, signal?: AbortSignal): Promise<S
   return getJson<SearchResult>(`api/search?${params}`, signal);
 }
 
-export function getDocument(id: string, signal?: AbortSignal): Promise<DocumentView> {
-  return getJson<DocumentView>(`api/documents/${encodeURIComponent(id)}`, signal);
+/** `q`: the search the document was opened from (its words come back as `queryMarks`). */
+export function getDocument(id: string, q: string, signal?: AbortSignal): Promise<DocumentView> {
+  const query = q.trim() ? `?${new URLSearchParams({ q })}` : '';
+  return getJson<DocumentView>(`api/documents/${encodeURIComponent(id)}${query}`, signal);
 }
 
 export async function getSuggestions(prefix: string, signal?: AbortSignal): Promise<Suggestion[]> {

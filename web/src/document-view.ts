@@ -19,8 +19,22 @@ function entityTitle(entity: Entity): string {
   return `${entityTitles[entity.type]}: ${detail}`;
 }
 
+/** `text` from `from` to `to` with the query's words (`marks`, in text order) in <mark class="query">. */
+function withQueryMarks(text: string, from: number, to: number, marks: [number, number][]): Node[] {
+  const nodes: Node[] = [];
+  let at = from;
+  for (const [start, end] of marks) {
+    if (end <= at || start >= to) continue;
+    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+    nodes.push(h('mark', { class: 'query' }, text.slice(Math.max(start, at), Math.min(end, to))));
+    at = Math.min(end, to);
+  }
+  if (at < to) nodes.push(document.createTextNode(text.slice(at, to)));
+  return nodes;
+}
+
 /** Passage text with its entities wrapped in <mark class="entity …">; overlapping entities are skipped. */
-function markedText(passage: Passage): Node[] {
+function markedText(passage: Passage, marks: [number, number][] = []): Node[] {
   const { text } = passage;
   const entities = [...passage.entities]
     .filter((e) => e.start < e.end && e.end <= text.length)
@@ -29,21 +43,25 @@ function markedText(passage: Passage): Node[] {
   let at = 0;
   for (const entity of entities) {
     if (entity.start < at) continue;
-    if (entity.start > at) nodes.push(document.createTextNode(text.slice(at, entity.start)));
+    if (entity.start > at) nodes.push(...withQueryMarks(text, at, entity.start, marks));
     nodes.push(
       h(
         'mark',
         { class: `entity entity-${entity.type}`, title: entityTitle(entity) },
-        text.slice(entity.start, entity.end),
+        withQueryMarks(text, entity.start, entity.end, marks),
       ),
     );
     at = entity.end;
   }
-  if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+  if (at < text.length) nodes.push(...withQueryMarks(text, at, text.length, marks));
   return nodes;
 }
 
-function passageBlock(passage: Passage, heading?: string): HTMLElement {
+function passageBlock(
+  passage: Passage,
+  marks: [number, number][] = [],
+  heading?: string,
+): HTMLElement {
   return h(
     'section',
     { class: `passage passage-${passage.type}`, id: passage.id, tabindex: -1 },
@@ -56,7 +74,7 @@ function passageBlock(passage: Passage, heading?: string): HTMLElement {
         heading ?? passageLabel(passage.type, passage.number),
       ),
     ),
-    h('div', { class: 'passage-text' }, markedText(passage)),
+    h('div', { class: 'passage-text' }, markedText(passage, marks)),
   );
 }
 
@@ -121,7 +139,7 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
         '.',
       ),
     ),
-    view.context.map((p) => passageBlock(p)),
+    view.context.map((p) => passageBlock(p, view.queryMarks?.[p.id])),
     view.pairs.length > 0 &&
       h(
         'div',
@@ -131,10 +149,10 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
             'div',
             { class: 'qa-pair' },
             question
-              ? passageBlock(question)
+              ? passageBlock(question, view.queryMarks?.[question.id])
               : h('p', { class: 'passage passage-missing' }, 'Antwoord zonder bijhorende vraag.'),
             answer
-              ? passageBlock(answer)
+              ? passageBlock(answer, view.queryMarks?.[answer.id])
               : h(
                   'p',
                   { class: 'passage passage-unanswered' },
@@ -143,6 +161,6 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
           ),
         ),
       ),
-    view.annexes.map((p) => passageBlock(p)),
+    view.annexes.map((p) => passageBlock(p, view.queryMarks?.[p.id])),
   );
 }

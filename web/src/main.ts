@@ -29,6 +29,7 @@ import {
   toggleValue,
   type PageState,
 } from './state.ts';
+import { renderQueryNotes } from './query-notes.ts';
 
 const TYPING_DELAY_MS = 250;
 const SLOW_SEARCH_MS = 500;
@@ -214,6 +215,14 @@ function renderResults(result: SearchResult): void {
   chart.replaceChildren(...(histogram ? [histogram] : []));
   renderActiveFilters();
   message.replaceChildren(
+    ...renderQueryNotes(result, (q) => ({
+      href: pageUrl({ ...state, q, page: 1, doc: null }),
+      onClick: (event) => {
+        if (!isPlainClick(event)) return;
+        event.preventDefault();
+        searchWith({ q });
+      },
+    })),
     ...(result.total === 0
       ? [emptyMessage()]
       : result.hits.length === 0
@@ -371,7 +380,7 @@ async function showDocument(id: string): Promise<void> {
   const controller = new AbortController();
   documentRequest = controller;
   try {
-    const record = await getDocument(id, controller.signal);
+    const record = await getDocument(id, state.q, controller.signal);
     if (documentRequest !== controller) return;
     const article = renderDocument(record, back);
     documentView.replaceChildren(article);

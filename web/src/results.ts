@@ -46,7 +46,11 @@ function hitMeta(hit: SearchHit): HTMLElement {
 }
 
 function renderHit(hit: SearchHit, links: HitLinks): HTMLElement {
-  const link = h('a', { href: links.documentUrl(hit) }, hit.title ?? 'Zonder titel');
+  const link = h(
+    'a',
+    { href: links.documentUrl(hit) },
+    hit.titleHighlight ? highlightNodes(hit.titleHighlight) : (hit.title ?? 'Zonder titel'),
+  );
   link.addEventListener('click', (event) => links.onOpen(event, hit));
   return h(
     'li',

@@ -14,6 +14,7 @@ import { bulkIndex } from './bulk-index.ts';
 import { decodeCursor } from '../cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
 import { QueryTimeoutError } from '../query-bounds.ts';
+import { relaxWhenTooFew } from './relaxed-search.ts';
 import { buildSearchRequest } from './search-request.ts';
 import { runSimilarQuery } from './similar.ts';
 import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
@@ -82,7 +83,8 @@ export class ElasticsearchBackend implements SearchBackend {
       if (!response) return emptySearchResult();
       requireAllShards(response);
       if (response.timed_out) throw new QueryTimeoutError();
-      return toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
+      const strict = toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
+      return relaxWhenTooFew(this.client, this.alias, query, cursor, strict);
     });
   }
 

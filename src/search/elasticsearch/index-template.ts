@@ -18,8 +18,14 @@ const SEARCH_ANALYZER = 'dutch_search';
 const EXACT_SEARCH_ANALYZER = 'dutch_exact_search';
 const SYNONYM_FILTER = 'organisation_synonyms';
 
-// Filters that change a word's form; the .exact subfield analyzer leaves them out.
-const stemmingTypes = new Set(['stemmer', 'stemmer_override', 'snowball', 'stop']);
+// Filters that change a word's form or add parts; the .exact subfield analyzer leaves them out.
+const stemmingTypes = new Set([
+  'stemmer',
+  'stemmer_override',
+  'snowball',
+  'stop',
+  'dictionary_decompounder',
+]);
 
 const TemplateFile = z.looseObject({
   index_patterns: z.array(z.string()),
@@ -58,6 +64,8 @@ export function withSearchAnalysis(
     ...indexAnalyzer,
     filter: indexAnalyzer.filter.filter((name) => !stemmingTypes.has(typeOf(name))),
   };
+  // analysis.json may define the query analyzer (the index analyzer without decompounding).
+  const searchAnalyzer = analyzer[SEARCH_ANALYZER] ?? indexAnalyzer;
   const searchFilters = (filters: string[]) =>
     synonyms.length > 0 ? withSynonyms(filters, typeOf) : filters;
   return {
@@ -68,7 +76,7 @@ export function withSearchAnalysis(
     analyzer: {
       ...analyzer,
       [EXACT_ANALYZER]: exactAnalyzer,
-      [SEARCH_ANALYZER]: { ...indexAnalyzer, filter: searchFilters(indexAnalyzer.filter) },
+      [SEARCH_ANALYZER]: { ...searchAnalyzer, filter: searchFilters(searchAnalyzer.filter) },
       [EXACT_SEARCH_ANALYZER]: { ...exactAnalyzer, filter: searchFilters(exactAnalyzer.filter) },
     },
   };

@@ -14,6 +14,7 @@ import {
   QUERY_TIME_BUDGET_MS,
   UNDATED_SORT_DATE,
 } from '../rules.ts';
+import { namesAsPhrases } from '../names-as-phrases.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -33,7 +34,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
   checkQueryBounds(q);
   return {
     simple_query_string: {
-      query: q,
+      query: namesAsPhrases(q),
       fields: textFields,
       default_operator: 'and',
       quote_field_suffix: exactSuffix,
@@ -110,13 +111,21 @@ export const highlight: estypes.SearchHighlight = {
       number_of_fragments: MAX_FRAGMENTS,
       no_match_size: FRAGMENT_SIZE,
     },
+    // The whole title, only when it matched.
+    title: {
+      type: 'unified',
+      matched_fields: ['title', `title${exactSuffix}`],
+      number_of_fragments: 0,
+    },
   },
 };
 
+/** `textMatch`: the text query to run instead of `query.q`'s (a relaxed stage). */
 export function buildSearchRequest(
   index: string,
   query: SearchQuery,
   cursor: Cursor | null,
+  textMatch: estypes.QueryDslQueryContainer = textQuery(query.q),
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
   const aggs = query.facets ? facetAggregations(filters) : {};
@@ -126,7 +135,7 @@ export function buildSearchRequest(
     // Past the budget the node answers what it found with timed_out, which ./backend.ts refuses.
     timeout: `${QUERY_TIME_BUDGET_MS}ms`,
     size: query.size,
-    query: { bool: { must: [textQuery(query.q)], filter: rangeFilters(query) } },
+    query: { bool: { must: [textMatch], filter: rangeFilters(query) } },
     sort: sortFor(query),
     ...(query.highlight ? { highlight } : {}),
     // The hit shows fragments, not the whole text.

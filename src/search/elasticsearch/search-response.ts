@@ -11,6 +11,7 @@ import {
   type SearchResult,
 } from '../query.ts';
 import { encodeCursor } from '../cursor.ts';
+import { withCutMarks } from '../snippet-boundaries.ts';
 import { FACET_SIZE, hasNextPage } from '../rules.ts';
 import {
   DOCUMENT_COUNT_AGGREGATION,
@@ -53,9 +54,11 @@ function toHit(hit: estypes.SearchHit<StoredHit>, grouped: boolean): SearchHit {
     party: source.party,
     minister: source.minister,
     score: hit._score ?? null,
-    highlights: hit.highlight?.text ?? [],
+    highlights: (hit.highlight?.text ?? []).map(withCutMarks),
     entities: source.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
+  const titleHighlight = hit.highlight?.title?.[0];
+  if (titleHighlight !== undefined) result.titleHighlight = titleHighlight;
   if (grouped) {
     const total = hit.inner_hits?.[MATCHING_PASSAGES]?.hits.total;
     result.matchingPassages = typeof total === 'number' ? total : (total?.value ?? 1);

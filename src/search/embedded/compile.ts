@@ -3,6 +3,8 @@
 // organisation (synonyms) as stemmed phrases, exact phrase variants, lowercased prefixes and fuzzy
 // words. The evaluator matches these terms and the highlighter marks the same ones.
 import { analyzeWith } from '../../analysis/analyzer.ts';
+import { foldToAscii } from '../../analysis/filters.ts';
+import { namesAsPhrases } from '../names-as-phrases.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
 import { otherNames, phraseVariants } from './synonyms.ts';
 
@@ -18,12 +20,16 @@ export type CompiledNode =
   | { kind: 'bool'; operator: 'and' | 'or'; clauses: CompiledNode[] }
   /** Every position must match in one field; or one of the other names (synonyms) as a phrase. */
   | { kind: 'term'; phrase: Phrase; names: { stemmed: Phrase; exact: string[] }[] }
-  | { kind: 'fuzzy'; word: string; distance: number }
+  /** `exact`: against the unstemmed fields (relaxed matching of a word as written). */
+  | { kind: 'fuzzy'; word: string; distance: number; exact?: boolean }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'phrase'; variants: Phrase[]; slop: number };
 
+/** The query analyzer of mappings/analysis.json: the index analyzer without decompounding. */
+const SEARCH_ANALYZER = 'dutch_search';
+
 /** Tokens of `text` under an analyzer, grouped by position (stopwords leave a gap). */
-function phraseOf(analyzer: 'dutch_text' | 'dutch_exact', text: string): Phrase {
+function phraseOf(analyzer: typeof SEARCH_ANALYZER | 'dutch_exact', text: string): Phrase {
   const byPosition = new Map<number, string[]>();
   for (const token of analyzeWith(analyzer, text)) {
     if (token.term === null) continue;
@@ -41,7 +47,9 @@ function phraseOf(analyzer: 'dutch_text' | 'dutch_exact', text: string): Phrase 
 
 const exactTokens = (text: string) => phraseOf('dutch_exact', text).alternatives.flat();
 
-const lowercase = (text: string) => text.toLowerCase();
+// Prefixes and fuzzy words are normalised like Elasticsearch's multi-term queries: lowercased and
+// folded to ASCII ("Financië*" finds "financien").
+const lowercase = (text: string) => foldToAscii(text.toLowerCase());
 
 const consecutive = (tokens: string[]): Phrase => ({
   offsets: tokens.map((_, i) => i),
@@ -53,7 +61,7 @@ function leafProducesQuery(leaf: QueryLeaf): boolean {
     case 'term':
       return leaf.fuzziness > 0
         ? lowercase(leaf.text) !== ''
-        : phraseOf('dutch_text', leaf.text).offsets.length > 0;
+        : phraseOf(SEARCH_ANALYZER, leaf.text).offsets.length > 0;
     case 'prefix':
       return lowercase(leaf.text) !== '';
     case 'phrase':
@@ -74,9 +82,9 @@ function compileNode(node: QueryNode): CompiledNode {
         return { kind: 'fuzzy', word: lowercase(node.text), distance: node.fuzziness };
       return {
         kind: 'term',
-        phrase: phraseOf('dutch_text', node.text),
+        phrase: phraseOf(SEARCH_ANALYZER, node.text),
         names: otherNames(exactTokens(node.text)).map((name) => ({
-          stemmed: phraseOf('dutch_text', name),
+          stemmed: phraseOf(SEARCH_ANALYZER, name),
           exact: exactTokens(name),
         })),
       };
@@ -92,7 +100,8 @@ function compileNode(node: QueryNode): CompiledNode {
 }
 
 /** The parse tree of `q` (null: it matches nothing), e.g. to check it against the query bounds. */
-export const parseUserQuery = (q: string) => parseQuery(q, { producesQuery: leafProducesQuery });
+export const parseUserQuery = (q: string) =>
+  parseQuery(namesAsPhrases(q), { producesQuery: leafProducesQuery });
 
 /** Compiles the user's query; null when it matches nothing (only operators or stopwords). */
 export function compileQuery(q: string): CompiledNode | null {
@@ -131,7 +140,9 @@ export function matchTargets(
         for (const name of n.names) targets.phrases.push(name.exact);
         return;
       case 'fuzzy':
-        for (const term of expansions.get(n) ?? []) targets.terms.add(term);
+        for (const term of expansions.get(n) ?? [])
+          if (n.exact) targets.phrases.push([term]);
+          else targets.terms.add(term);
         return;
       case 'prefix':
         targets.prefixes.push(n.prefix);

@@ -17,14 +17,13 @@ import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../
 import { checkQueryBounds } from '../query-bounds.ts';
 import { emptyFacets, type SearchHit, type SearchQuery, type SearchResult } from '../query.ts';
 import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
-import { compileQuery, matchTargets, type MatchTargets } from './compile.ts';
-import { emptySet } from './doc-set.ts';
+import { matchTargets, type MatchTargets } from './compile.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
-import { filterAndCount, withinRanges } from './facets.ts';
-import { highlight } from './highlight.ts';
+import { highlight, highlightTitle } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
 import { allHits, collapse, isAfter, sortKeys, topK, type SortPoint } from './ranking.ts';
+import { matchQuery } from './relaxed-search.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
 import {
@@ -169,15 +168,9 @@ export class EmbeddedBackend implements SearchBackend {
     const started = performance.now();
     checkQueryBounds(query.q);
     const index = await this.ready();
-    const compiled = compileQuery(query.q);
     const evaluation = new Evaluation(index, new QueryBudget());
-    const matches = compiled ? evaluation.run(compiled) : emptySet();
-    const { hits, counts } = filterAndCount(
-      index,
-      withinRanges(index, matches, query),
-      query,
-      query.facets,
-    );
+    const { compiled, filtered, ...explained } = matchQuery(index, evaluation, query);
+    const { hits, counts } = filtered;
     const keys = sortKeys(index, hits, query.sort === 'date');
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
@@ -232,6 +225,7 @@ export class EmbeddedBackend implements SearchBackend {
       facets: counts?.facets ?? emptyFacets(),
       histogram: counts?.histogram ?? [],
       nextCursor,
+      ...explained,
     };
   }
 
@@ -339,6 +333,9 @@ function toHit(
     highlights: targets ? highlight(index, doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };
+  const titleHighlight =
+    targets && passage.title ? highlightTitle(index, doc, passage.title, targets) : null;
+  if (titleHighlight !== null) result.titleHighlight = titleHighlight;
   if (matchingPassages !== undefined) result.matchingPassages = matchingPassages;
   return result;
 }

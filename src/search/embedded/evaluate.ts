@@ -60,7 +60,9 @@ export class Evaluation {
           ]);
         });
       case 'fuzzy':
-        return this.perField((field) => {
+        return this.perField((textField) => {
+          // Relaxed matching compares unknown words with the words as written (the exact field).
+          const field = node.exact ? exactField[textField] : textField;
           const terms = this.similarTerms(field, node.word, node.distance);
           this.expansions.set(node, [...new Set([...(this.expansions.get(node) ?? []), ...terms])]);
           return this.memoised(`fuzzy\u0000${field}\u0000${node.distance}\u0000${node.word}`, () =>
@@ -210,7 +212,7 @@ export class Evaluation {
    * as one edit), nearest first then in dictionary order, at most FUZZY_MAX_EXPANSIONS of them.
    * Only words of a length within `distance` of the word's are compared.
    */
-  private similarTerms(field: IndexField, word: string, distance: number): string[] {
+  similarTerms(field: IndexField, word: string, distance: number): string[] {
     const key = `${field}\u0000${distance}\u0000${word}`;
     let terms = this.similar.get(key);
     if (!terms) this.similar.set(key, (terms = this.findSimilarTerms(field, word, distance)));

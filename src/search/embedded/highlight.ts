@@ -4,7 +4,8 @@
 // FRAGMENT_SIZE characters, best first chosen and then shown in text order; without any match the
 // text's opening. The tokens and their offsets come from the index's forward index (as
 // Elasticsearch highlights from offsets stored in the index), not from analysing the text again.
-import { FRAGMENT_SIZE, MAX_FRAGMENTS } from '../rules.ts';
+import { MAX_FRAGMENTS } from '../rules.ts';
+import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts';
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { FieldData } from './segment.ts';
@@ -67,25 +68,10 @@ function tokenAt(data: FieldData, doc: number, position: number, term: string): 
   return -1;
 }
 
-/** A window of about FRAGMENT_SIZE characters around `span`, on word boundaries. */
+/** A window of about FRAGMENT_SIZE characters around `span`, on sentence/clause/word boundaries. */
 function windowAround(text: string, span: Span): Span {
-  const sentenceStart = Math.max(
-    text.lastIndexOf('. ', span.start) + 2,
-    text.lastIndexOf('\n', span.start) + 1,
-  );
-  let start = span.start - sentenceStart <= FRAGMENT_SIZE / 2 ? sentenceStart : span.start - 40;
-  start = Math.max(0, start);
-  if (start > 0 && /\S/.test(text[start - 1] ?? '')) {
-    const space = text.indexOf(' ', start);
-    start = space === -1 || space > span.start ? start : space + 1;
-  }
-  return { start, end: wordBoundaryBefore(text, start + FRAGMENT_SIZE, span.end) };
-}
-
-function wordBoundaryBefore(text: string, limit: number, atLeast: number): number {
-  if (limit >= text.length) return text.length;
-  const space = text.lastIndexOf(' ', limit);
-  return space > atLeast ? space : Math.max(atLeast, limit);
+  const start = snippetStart(text, span.start);
+  return { start, end: snippetEnd(text, start, span.end) };
 }
 
 function render(text: string, window: Span, spans: Span[]): string {
@@ -97,6 +83,18 @@ function render(text: string, window: Span, spans: Span[]): string {
     at = span.end;
   }
   return (html + escapeHtml(text.slice(at, window.end))).trim();
+}
+
+/** The whole title of passage `doc` with the query's matches marked; null when none matched. */
+export function highlightTitle(
+  index: EmbeddedIndex,
+  doc: number,
+  title: string,
+  targets: MatchTargets,
+): string | null {
+  const [segment, local] = index.locate(doc);
+  const spans = matchedSpans(segment.fields.title, segment.fields.titleExact, local, targets);
+  return spans.length === 0 ? null : render(title, { start: 0, end: title.length }, spans);
 }
 
 /** Fragments of passage `doc`'s text (`text`) with the query's matches marked. */
@@ -111,7 +109,7 @@ export function highlight(
   if (spans.length === 0) {
     return text === ''
       ? []
-      : [escapeHtml(text.slice(0, wordBoundaryBefore(text, FRAGMENT_SIZE, 0)).trim())];
+      : [withCutMarks(escapeHtml(text.slice(0, snippetEnd(text, 0, 0)).trim()))];
   }
   // Candidate fragments, one per match not already inside the previous one.
   const windows: (Span & { matches: number })[] = [];
@@ -127,5 +125,5 @@ export function highlight(
     .sort((a, b) => b.matches - a.matches || a.order - b.order)
     .slice(0, MAX_FRAGMENTS)
     .sort((a, b) => a.start - b.start)
-    .map((window) => render(text, window, spans));
+    .map((window) => withCutMarks(render(text, window, spans)));
 }

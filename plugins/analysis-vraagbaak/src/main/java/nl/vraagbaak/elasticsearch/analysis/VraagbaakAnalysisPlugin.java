@@ -8,7 +8,7 @@ import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
 
 /**
- * Supplies the three token filters the project's index settings use under the names of the
+ * Supplies the token filters the project's index settings use under the names of the
  * analysis-common module's filters, so the same settings work on a stock node, where that module
  * provides them, and on the integ-test distribution, which lacks it.
  */
@@ -21,7 +21,11 @@ public final class VraagbaakAnalysisPlugin extends Plugin implements AnalysisPlu
             "stemmer_override",
             AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new StemmerOverrideTokenFilterFactory(name, settings)),
             "synonym_graph",
-            AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new SynonymGraphTokenFilterFactory(name, settings))
+            AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new SynonymGraphTokenFilterFactory(name, settings)),
+            "dictionary_decompounder",
+            AnalysisPlugin.requiresAnalysisSettings((indexSettings, env, name, settings) -> new DictionaryDecompounderTokenFilterFactory(name, settings)),
+            "asciifolding",
+            (indexSettings, env, name, settings) -> new AsciiFoldingTokenFilterFactory(name, settings)
         );
     }
 }

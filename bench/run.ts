@@ -22,6 +22,8 @@ import { measureEmbeddedMemory } from './memory.ts';
 import { measurePipelineRatio } from './pipeline-ratio.ts';
 import { measureApi, measureElasticsearchDirect, querySetFor } from './queries.ts';
 import { toMarkdown, type BenchResults } from './report.ts';
+import { readSection } from './results-section.ts';
+import { SIMILAR_SECTION } from './similar-report.ts';
 import { round } from './stats.ts';
 
 const BENCH_ES_PORT = 9260;
@@ -182,7 +184,10 @@ async function main(options: Options): Promise<void> {
       path.join(RESULTS_DIR, 'results.json'),
       JSON.stringify(results, null, 2) + '\n',
     );
-    await writeFile(path.join(RESULTS_DIR, 'results.md'), toMarkdown(results));
+    // The similar-questions section (npm run bench:similar) is kept as it was.
+    const resultsMd = path.join(RESULTS_DIR, 'results.md');
+    const similar = await readSection(resultsMd, SIMILAR_SECTION);
+    await writeFile(resultsMd, `${toMarkdown(results).trimEnd()}\n\n${similar}\n`.trimEnd() + '\n');
     log(`Done in ${results.durationSeconds} s: bench/results.json, bench/results.md`);
   } finally {
     await client.close();

@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { searchRoutes } from './routes/search.ts';
+import { similarRoutes } from './routes/similar.ts';
 import { suggestRoutes } from './routes/suggest.ts';
 
 export interface AppOptions {
@@ -69,6 +70,7 @@ export function createApp({
   app.use(searchRoutes(backend));
   app.use(exportRoutes(backend));
   app.use(documentRoutes(backend));
+  app.use(similarRoutes(backend));
   app.use(suggestRoutes(backend));
   app.use(analyzeRoutes());
   app.use(healthRoutes(backend));

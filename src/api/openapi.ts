@@ -5,6 +5,7 @@ import { DocumentRecord, Entity, Passage } from '../model/document.ts';
 import { facetNames } from '../search/query.ts';
 import { AnalyzeBody } from './routes/analyze.ts';
 import { ExportParams } from './routes/export.ts';
+import { SimilarBody, SimilarParams } from './routes/similar.ts';
 import { SuggestParams } from './routes/suggest.ts';
 import { SearchParams } from './search-params.ts';
 
@@ -145,6 +146,51 @@ const SearchResult = {
   },
 };
 
+const SimilarResult = {
+  type: 'object',
+  required: ['total', 'tookMs', 'hits'],
+  properties: {
+    total: { type: 'integer', description: 'Documents with at least one matching passage.' },
+    tookMs: { type: 'number' },
+    hits: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['documentId', 'score', 'answered', 'passages'],
+        properties: {
+          documentId: { type: 'string' },
+          title: nullable('string'),
+          date: nullable('string'),
+          themes: { type: 'array', items: { type: 'string' } },
+          asker: nullable('string'),
+          party: nullable('string'),
+          minister: nullable('string'),
+          score: { type: 'number', description: "The document's best passage score." },
+          answered: { type: 'boolean', description: 'Whether the document holds an answer.' },
+          passages: {
+            type: 'array',
+            description: 'The passages that made it similar, best first (at most 3).',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                type: { type: 'string', enum: ['context', 'question', 'answer', 'annex'] },
+                number: nullable('integer'),
+                score: { type: 'number' },
+                highlights: {
+                  type: 'array',
+                  items: { type: 'string' },
+                  description: 'Escaped HTML with <mark> around the shared terms.',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
 const ErrorBody = {
   type: 'object',
   required: ['error'],
@@ -239,6 +285,33 @@ export function openApiDocument() {
             },
             '404': { description: 'No such document', ...json(ref('Error')) },
             '503': errors['503'],
+          },
+        },
+      },
+      '/api/similar': {
+        post: {
+          summary: 'Has this been asked before? The documents most like a draft question',
+          requestBody: {
+            required: true,
+            ...json(z.toJSONSchema(SimilarBody, { io: 'input' }) as JsonSchema),
+          },
+          responses: {
+            '200': { description: 'Similar documents', ...json(ref('SimilarResult')) },
+            ...errors,
+          },
+        },
+      },
+      '/api/documents/{id}/similar': {
+        get: {
+          summary: 'The documents most like this one (what it asks), itself left out',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(SimilarParams),
+          ],
+          responses: {
+            '200': { description: 'Similar documents', ...json(ref('SimilarResult')) },
+            '404': { description: 'No such document', ...json(ref('Error')) },
+            ...errors,
           },
         },
       },
@@ -359,7 +432,7 @@ export function openApiDocument() {
       },
     },
     components: {
-      schemas: { ...recordSchemas(), SearchHit, SearchResult, Error: ErrorBody },
+      schemas: { ...recordSchemas(), SearchHit, SearchResult, SimilarResult, Error: ErrorBody },
     },
   };
 }

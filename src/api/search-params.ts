@@ -19,7 +19,7 @@ export const numeric = <T extends z.ZodType>(schema: T) =>
     return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
   }, schema);
 
-const filterParams = {
+export const filterParams = {
   theme: repeatable(filters.theme).describe('Theme of the document; repeat for any of several.'),
   minister: repeatable(filters.minister).describe('Answering minister; repeatable.'),
   asker: repeatable(filters.asker).describe('Member who asked the question; repeatable.'),

@@ -6,6 +6,7 @@ import { registerIndex } from './commands/index.ts';
 import { registerParse } from './commands/parse.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSimilar } from './commands/similar.ts';
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
@@ -14,6 +15,7 @@ registerAnalyze(program);
 registerIndex(program);
 registerSearch(program);
 registerServe(program);
+registerSimilar(program);
 registerParse(program);
 
 try {

@@ -6,6 +6,14 @@ import type { Config, SettingName } from '../config.ts';
 export const pipelineOptionHelp =
   'a named corpus from pipelines/ (e.g. seeds, dekamer) or a job file';
 
+/** Commander argument parsers: a repeatable option's values, a whole number. */
+export const collect = (value: string, previous: string[]) => [...previous, value];
+export const integer = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number)) throw new Error(`not a whole number: "${value}"`);
+  return number;
+};
+
 export const backendOption = () =>
   new Option(
     '-b, --backend <name>',

@@ -2,6 +2,7 @@
 // suite (tests/conformance) runs against both.
 import type { DocumentRecord } from '../model/document.ts';
 import type { SearchQuery, SearchResult } from './query.ts';
+import type { SimilarQuery, SimilarResult } from './similar/similar-query.ts';
 
 export type BackendName = 'embedded' | 'elasticsearch';
 
@@ -55,6 +56,8 @@ export interface SearchBackend {
   readonly name: BackendName;
   index(documents: AsyncIterable<DocumentRecord>, options?: IndexOptions): Promise<IndexReport>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Documents whose passages are most like a draft (more_like_this semantics, see ./similar/). */
+  similar(query: SimilarQuery): Promise<SimilarResult>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   stats(): Promise<BackendStats>;

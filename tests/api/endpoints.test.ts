@@ -158,10 +158,12 @@ describe('GET /api/openapi.json', () => {
       [
         '/api/analyze',
         '/api/documents/{id}',
+        '/api/documents/{id}/similar',
         '/api/export',
         '/api/health',
         '/api/openapi.json',
         '/api/search',
+        '/api/similar',
         '/api/suggest',
       ].sort(),
     );

@@ -4,6 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { IndexReport, SearchBackend } from '../../src/search/backend.ts';
+import { likeText, similarToDocument } from '../../src/search/similar/like-document.ts';
+import {
+  SimilarQuery,
+  type SimilarQueryInput,
+  type SimilarResult,
+} from '../../src/search/similar/similar-query.ts';
 import {
   SearchQuery,
   facetNames,
@@ -21,6 +27,7 @@ import {
   hostileHtml,
   parseAll,
   stream,
+  unansweredTwin,
 } from './fixture.ts';
 
 function hitHas(hit: SearchHit, facet: FacetName, value: string): boolean {
@@ -389,6 +396,71 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
     it('suggests titles by a word prefix', async () => {
       const suggestions = await backend.suggest('diefst', 5);
       expect(suggestions).toContainEqual({ value: 'Diefstallen aan stations', kind: 'title' });
+    });
+
+    const similar = (input: SimilarQueryInput): Promise<SimilarResult> =>
+      backend.similar(SimilarQuery.parse(input));
+    const seeds = () => documents.filter((d) => d.source.includes('seeds'));
+
+    it('finds each seed document first from its own questions, with the passages that made it similar', async () => {
+      expect(seeds().length).toBe(5);
+      for (const document of seeds()) {
+        const result = await similar({ text: likeText(document) });
+        const [first] = result.hits;
+        expect(first?.documentId, document.id).toBe(document.id);
+        expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
+        const scores = result.hits.map((h) => h.score);
+        expect(scores).toEqual([...scores].sort((a, b) => b - a));
+        for (const hit of result.hits) {
+          expect(hit.passages.length, hit.documentId).toBeGreaterThanOrEqual(1);
+          expect(hit.passages.length, hit.documentId).toBeLessThanOrEqual(3);
+          expect(hit.passages.every((p) => p.id.startsWith(`${hit.documentId}:`))).toBe(true);
+          expect(hit.passages[0]?.score).toBeCloseTo(hit.score, 3);
+        }
+        const marked = first!.passages.flatMap((p) => p.highlights).join(' ');
+        expect(marked).toMatch(/<mark>[^<]+<\/mark>/);
+        expect(marked).not.toMatch(/<(?!\/?mark>)/);
+      }
+    });
+
+    it('leaves a document out of the documents like it, and says which were answered', async () => {
+      const result = await similarToDocument(backend, enterprise.id, { size: 50 });
+      const ids = result.hits.map((h) => h.documentId);
+      expect(ids).not.toContain(enterprise.id);
+      expect(ids[0]).toBe(unansweredTwin.id);
+      for (const hit of result.hits) {
+        const stored = await backend.getDocument(hit.documentId);
+        const hasAnswer = stored!.passages.some((p) => p.type === 'answer');
+        expect(hit.answered, hit.documentId).toBe(hasAnswer);
+      }
+      expect(result.hits[0]?.answered).toBe(false);
+      expect(result.hits.some((h) => h.answered)).toBe(true);
+    });
+
+    it('keeps to the facet and range filters, as search does', async () => {
+      const text = likeText(enterprise);
+      const all = await similar({ text, size: 50 });
+      const ministers = new Set(all.hits.map((h) => h.minister));
+      expect(ministers.size).toBeGreaterThan(1);
+      for (const minister of ['Jo Brouns', 'Hilde Crevits']) {
+        const only = await similar({ text, size: 50, filters: { minister: [minister] } });
+        const expected = all.hits.filter((h) => h.minister === minister);
+        expect(expected.length, minister).toBeGreaterThan(0);
+        expect(only.hits.map((h) => h.documentId)).toEqual(expected.map((h) => h.documentId));
+        expect(only.total).toBe(expected.length);
+      }
+      const recent = await similar({ text, size: 50, dateFrom: '2022-06-02' });
+      const later = all.hits.filter((h) => h.date !== null && h.date >= '2022-06-02');
+      expect(later.length).toBeLessThan(all.hits.length);
+      expect(recent.hits.map((h) => h.documentId)).toEqual(later.map((h) => h.documentId));
+    });
+
+    it('finds nothing for a draft without salient terms, and takes a draft of the longest length', async () => {
+      expect((await similar({ text: 'Is het zo dat wij dat niet hebben?' })).total).toBe(0);
+      const long = documents.map(likeText).join('\n').repeat(20).slice(0, 20_000);
+      const result = await similar({ text: long, size: 5 });
+      expect(result.hits.length).toBeGreaterThan(0);
+      expect(result.hits.length).toBeLessThanOrEqual(5);
     });
 
     it('never duplicates when the same documents are indexed again', async () => {

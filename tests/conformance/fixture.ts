@@ -18,7 +18,7 @@ type Spans = [string, Record<string, unknown>][];
 
 function questionAndAnswer(
   documentId: string,
-  pairs: { question: string; answer: string; entities?: Spans }[],
+  pairs: { question: string; answer: string | null; entities?: Spans }[],
 ): Passage[] {
   return pairs.flatMap(({ question, answer, entities = [] }, i) => {
     const number = i + 1;
@@ -36,17 +36,21 @@ function questionAndAnswer(
         language: 'nld',
         entities: entitiesIn(question, own(question)),
       },
-      {
-        id: `${documentId}:answer:${number}`,
-        documentId,
-        type: 'answer' as const,
-        number,
-        questionId,
-        position: 2 * i + 1,
-        text: answer,
-        language: 'nld',
-        entities: entitiesIn(answer, own(answer)),
-      },
+      ...(answer === null
+        ? []
+        : [
+            {
+              id: `${documentId}:answer:${number}`,
+              documentId,
+              type: 'answer' as const,
+              number,
+              questionId,
+              position: 2 * i + 1,
+              text: answer,
+              language: 'nld',
+              entities: entitiesIn(answer, own(answer)),
+            },
+          ]),
     ];
   });
 }
@@ -163,4 +167,19 @@ export const hostileHtml = document(
   ],
 );
 
-export const handMadeDocuments = [bikes, enterprise, allowances, hostileHtml];
+/** The first question of `enterprise` sent to another minister, who has not answered (yet). */
+export const unansweredTwin = document(
+  'cf-twin',
+  {
+    number: '904',
+    date: '2022-06-03',
+    title: 'Steun aan ondernemers',
+    themes: ['Economie'],
+    asker: 'An De Smet',
+    party: 'N-VA',
+    minister: 'Jo Brouns',
+  },
+  [{ question: enterprise.passages[0]!.text, answer: null }],
+);
+
+export const handMadeDocuments = [bikes, enterprise, allowances, hostileHtml, unansweredTwin];

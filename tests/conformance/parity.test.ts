@@ -1,6 +1,8 @@
 // Parity of the embedded engine with Elasticsearch (the reference) on the seeds and the dekamer
 // corpus: identical totals, facets and histogram for filter-only queries; for text queries drawn
-// from the corpus, identical totals for ≥ 95% and a mean top-10 overlap ≥ 0.8. Prints the figures.
+// from the corpus, identical totals for ≥ 95% and a mean top-10 overlap ≥ 0.8; for similar questions
+// (more_like_this on Elasticsearch, its twin on the embedded engine), a mean top-10 overlap ≥ 0.8.
+// Prints the figures.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,10 +14,13 @@ import type { SearchBackend } from '../../src/search/backend.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
 import { SearchQuery, type SearchQueryInput } from '../../src/search/query.ts';
+import { similarToDocument } from '../../src/search/similar/like-document.ts';
 import { describeElasticsearch, elasticsearchUrl } from '../support/elasticsearch.ts';
 import { DEKAMER, SEEDS_DIR, parseAll, stream } from './fixture.ts';
 
 const INDEXING_TIMEOUT_MS = 1_800_000;
+/** 40 documents, each a document fetch and a similar search on both engines. */
+const SIMILAR_TIMEOUT_MS = 300_000;
 
 /** Title words worth searching for: alphabetic, not a stopword, at least 6 letters. */
 function titleWords(title: string): string[] {
@@ -117,6 +122,32 @@ describeElasticsearch('Parity: embedded vs Elasticsearch', () => {
     }
     console.log(`filter-only parity: ${queries.length} queries, all identical`);
   });
+
+  it(
+    'agrees on similar questions: mean top-10 overlap ≥ 0.8',
+    async () => {
+      const asking = documents.filter((d) => d.passages.some((p) => p.type === 'question'));
+      const step = Math.floor(asking.length / 40);
+      const sample = asking.filter((_, i) => i % step === 0).slice(0, 40);
+      let overlapSum = 0;
+      for (const document of sample) {
+        const [mine, reference] = await Promise.all([
+          similarToDocument(embedded, document.id, { size: 10 }),
+          similarToDocument(elasticsearch, document.id, { size: 10 }),
+        ]);
+        overlapSum += topOverlap(
+          mine.hits.map((h) => h.documentId),
+          reference.hits.map((h) => h.documentId),
+        );
+      }
+      const meanOverlap = overlapSum / sample.length;
+      console.log(
+        `similar-questions parity over ${sample.length} documents: mean top-10 overlap ${meanOverlap.toFixed(3)}`,
+      );
+      expect(meanOverlap).toBeGreaterThanOrEqual(0.8);
+    },
+    SIMILAR_TIMEOUT_MS,
+  );
 
   it('agrees on text queries: totals for ≥ 95%, mean top-10 overlap ≥ 0.8', async () => {
     const queries = textQueries(documents);

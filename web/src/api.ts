@@ -2,6 +2,7 @@
 import type { DocumentView } from '../../src/api/document-view.ts';
 import type { Suggestion } from '../../src/search/backend.ts';
 import type { SearchResult } from '../../src/search/query.ts';
+import type { SimilarResult } from '../../src/search/similar/similar-query.ts';
 
 export type ApiErrorKind = 'unavailable' | 'invalid' | 'not-found' | 'failed';
 
@@ -24,10 +25,14 @@ function serverReason(body: unknown): string | null {
   return typeof text === 'string' ? text : null;
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(url, {
+      ...init,
+      signal,
+      headers: { accept: 'application/json', ...init.headers },
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(
@@ -69,6 +74,35 @@ export async function getSuggestions(prefix: string, signal?: AbortSignal): Prom
   const params = new URLSearchParams({ q: prefix });
   const body = await getJson<{ suggestions: Suggestion[] }>(`api/suggest?${params}`, signal);
   return body.suggestions;
+}
+
+/** Documents like a draft, within the filters (search parameter names, repeated keys as arrays). */
+export function similarToDraft(
+  text: string,
+  filters: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<SimilarResult> {
+  const body: Record<string, string | string[]> = { text };
+  for (const key of new Set(filters.keys())) {
+    const values = filters.getAll(key);
+    body[key] = values.length === 1 ? values[0]! : values;
+  }
+  return getJson<SimilarResult>('api/similar', signal, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function similarToDocument(
+  id: string,
+  filters: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<SimilarResult> {
+  return getJson<SimilarResult>(
+    `api/documents/${encodeURIComponent(id)}/similar?${filters}`,
+    signal,
+  );
 }
 
 export function exportUrl(format: 'csv' | 'xlsx', params: URLSearchParams): string {

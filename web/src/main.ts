@@ -1,13 +1,21 @@
 // The search page: reads its state from the URL, renders results or a document, and turns every
 // user action into a new URL (pushState), so links, reloads and back/forward all reproduce the view.
 import type { FacetName, SearchHit, SearchResult } from '../../src/search/query.ts';
-import { ApiError, exportUrl, getDocument, search } from './api.ts';
+import {
+  ApiError,
+  exportUrl,
+  getDocument,
+  search,
+  similarToDocument,
+  similarToDraft,
+} from './api.ts';
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
 import { facetLabels, renderFacets } from './facets.ts';
 import { formatCount, plural, passageTypeLabels } from './format.ts';
 import { renderHistogram } from './histogram.ts';
 import { renderHits, renderPagination } from './results.ts';
+import { similarFilters, similarLoader, type SimilarLinks } from './similar.ts';
 import { attachSuggestions } from './suggestions.ts';
 import {
   PAGE_SIZE,
@@ -51,7 +59,13 @@ const amountMax = byId<HTMLInputElement>('amount-max');
 const dateFrom = byId<HTMLInputElement>('date-from');
 const dateTo = byId<HTMLInputElement>('date-to');
 
+const draftForm = byId<HTMLFormElement>('draft-form');
+const draftInput = byId<HTMLTextAreaElement>('draft');
+const loadDraftResults = similarLoader(byId('draft-results'));
+
 let state = readState(location.search);
+/** The draft last submitted in the "Eerder gesteld?" box; its results follow the filters. */
+let draft = '';
 /** The last search result and the request it answered, so returning from a document needs no new request. */
 let shown: { key: string; result: SearchResult } | null = null;
 let pending: AbortController | null = null;
@@ -97,9 +111,49 @@ async function render(): Promise<void> {
   else await showResults();
 }
 
+const similarLinks: SimilarLinks = {
+  documentUrl: (id) => pageUrl({ ...state, doc: id }),
+  onOpen: (event, id) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate({ ...state, doc: id });
+  },
+};
+
+function showDraftResults(): void {
+  if (!draft) return;
+  const filters = similarFilters(state);
+  const text = draft;
+  void loadDraftResults(
+    `${text}\u0000${filters}`,
+    (signal) => similarToDraft(text, filters, signal),
+    similarLinks,
+  );
+}
+
+/** "Vergelijkbare vragen" below the open document, within the filters in force. */
+function showSimilarDocuments(id: string, article: HTMLElement): void {
+  const target = h('div', { class: 'similar-documents', 'aria-live': 'polite' });
+  article.append(
+    h(
+      'section',
+      { class: 'similar-section', 'aria-labelledby': 'similar-title' },
+      h('h3', { id: 'similar-title' }, 'Vergelijkbare vragen'),
+      target,
+    ),
+  );
+  const filters = similarFilters(state);
+  void similarLoader(target)(
+    `${id}\u0000${filters}`,
+    (signal) => similarToDocument(id, filters, signal),
+    similarLinks,
+  );
+}
+
 async function showResults(): Promise<void> {
   documentView.hidden = true;
   resultsView.hidden = false;
+  showDraftResults();
   document.title = state.q.trim()
     ? `${state.q.trim()} — Vraagbaak`
     : 'Vraagbaak — schriftelijke vragen doorzoeken';
@@ -328,7 +382,9 @@ async function showDocument(id: string): Promise<void> {
   try {
     const record = await getDocument(id, state.q, controller.signal);
     if (documentRequest !== controller) return;
-    documentView.replaceChildren(renderDocument(record, back));
+    const article = renderDocument(record, back);
+    documentView.replaceChildren(article);
+    showSimilarDocuments(id, article);
     document.title = `${record.document.title ?? 'Document'} — Vraagbaak`;
     const target = location.hash
       ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
@@ -386,6 +442,11 @@ groupCheckbox.addEventListener('change', () =>
   searchWith({ groupByDocument: groupCheckbox.checked }),
 );
 clearFilters.addEventListener('click', clearAllFilters);
+draftForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  draft = draftInput.value.trim();
+  showDraftResults();
+});
 for (const [field, control] of [
   ['amountMin', amountMin],
   ['amountMax', amountMax],

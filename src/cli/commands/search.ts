@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { facetNames } from '../../search/facet-names.ts';
 import type { SearchHit, SearchResult } from '../../search/query.ts';
-import { backendOption, configWith } from '../options.ts';
+import { backendOption, collect, configWith, integer } from '../options.ts';
 
 interface SearchOptions {
   theme: string[];
@@ -52,13 +52,6 @@ export function formatResult(result: SearchResult, colour: boolean): string {
   }
   return lines.join('\n');
 }
-
-const collect = (value: string, previous: string[]) => [...previous, value];
-const integer = (value: string) => {
-  const number = Number(value);
-  if (!Number.isInteger(number)) throw new Error(`not a whole number: "${value}"`);
-  return number;
-};
 
 export function registerSearch(program: Command): void {
   const command: Command = program

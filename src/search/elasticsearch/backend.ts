@@ -16,6 +16,8 @@ import { PassageIndices } from './passage-indices.ts';
 import { QueryTimeoutError } from '../query-bounds.ts';
 import { relaxWhenTooFew } from './relaxed-search.ts';
 import { buildSearchRequest } from './search-request.ts';
+import { runSimilarQuery } from './similar.ts';
+import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
 import { emptySearchResult, toSearchResult, type StoredHit } from './search-response.ts';
 import { suggestionRequest, toSuggestions } from './suggest.ts';
 import { guarded, orNothing, requireAllShards } from './unavailable.ts';
@@ -84,6 +86,10 @@ export class ElasticsearchBackend implements SearchBackend {
       const strict = toSearchResult(response, query, cursor ? cursor.seen : (request.from ?? 0));
       return relaxWhenTooFew(this.client, this.alias, query, cursor, strict);
     });
+  }
+
+  similar(query: SimilarQuery): Promise<SimilarResult> {
+    return guarded(() => runSimilarQuery(this.client, this.alias, query));
   }
 
   getDocument(id: string): Promise<DocumentRecord | null> {

@@ -45,7 +45,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
 }
 
 /** Filters outside the facets: they narrow the hits and every facet count alike. */
-function rangeFilters(query: SearchQuery): estypes.QueryDslQueryContainer[] {
+export function rangeFilters(query: SearchQuery): estypes.QueryDslQueryContainer[] {
   const filters: estypes.QueryDslQueryContainer[] = [];
   if (query.dateFrom !== undefined || query.dateTo !== undefined)
     filters.push({ range: { date: { gte: query.dateFrom, lte: query.dateTo } } });
@@ -55,7 +55,7 @@ function rangeFilters(query: SearchQuery): estypes.QueryDslQueryContainer[] {
 }
 
 /** One terms filter per facet with selected values: OR within a facet, AND across facets. */
-function facetFilters(query: SearchQuery): Map<FacetName, estypes.QueryDslQueryContainer> {
+export function facetFilters(query: SearchQuery): Map<FacetName, estypes.QueryDslQueryContainer> {
   const filters = new Map<FacetName, estypes.QueryDslQueryContainer>();
   for (const facet of facetNames) {
     const selected = query.filters[facet];
@@ -98,7 +98,7 @@ function sortFor(query: SearchQuery): estypes.SortCombinations[] {
   return [{ _score: { order: 'desc' } }, { id: 'asc' }];
 }
 
-const highlight: estypes.SearchHighlight = {
+export const highlight: estypes.SearchHighlight = {
   encoder: 'html',
   pre_tags: ['<mark>'],
   post_tags: ['</mark>'],

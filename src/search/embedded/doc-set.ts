@@ -87,3 +87,29 @@ export function intersectAll(sets: DocSet[]): DocSet {
   if (sets.length === 0) return emptySet();
   return sets.slice(1).reduce(intersect, sets[0]!);
 }
+
+/**
+ * Passages in at least `minimum` of the sets, their scores added: a Lucene BooleanQuery of SHOULD
+ * clauses with minimum_should_match. Counted in arrays over all `maxDoc` passage numbers.
+ */
+export function atLeast(sets: DocSet[], minimum: number, maxDoc: number): DocSet {
+  const scores = new Float64Array(maxDoc);
+  const counts = new Uint16Array(maxDoc);
+  for (const set of sets) {
+    for (let i = 0; i < set.docs.length; i++) {
+      const doc = set.docs[i]!;
+      scores[doc]! += set.scores[i]!;
+      counts[doc]!++;
+    }
+  }
+  let n = 0;
+  for (let doc = 0; doc < maxDoc; doc++) if (counts[doc]! >= minimum) n++;
+  const result = { docs: new Int32Array(n), scores: new Float64Array(n) };
+  n = 0;
+  for (let doc = 0; doc < maxDoc; doc++) {
+    if (counts[doc]! < minimum) continue;
+    result.docs[n] = doc;
+    result.scores[n++] = scores[doc]!;
+  }
+  return result;
+}

@@ -33,6 +33,8 @@ import {
   snapshotPath,
   writeSnapshot,
 } from './snapshot.ts';
+import { similarDocuments } from './similar.ts';
+import type { SimilarQuery, SimilarResult } from '../similar/similar-query.ts';
 import { suggestions } from './suggest.ts';
 
 export interface EmbeddedBackendOptions {
@@ -225,6 +227,10 @@ export class EmbeddedBackend implements SearchBackend {
       nextCursor,
       ...explained,
     };
+  }
+
+  async similar(query: SimilarQuery): Promise<SimilarResult> {
+    return similarDocuments(await this.ready(), query);
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {

@@ -11,6 +11,7 @@ import {
   keywordColumns,
   storedJson,
   type IndexField,
+  type KeywordColumn,
   type Segment,
 } from './segment.ts';
 import { ValueDictionary } from './value-dictionary.ts';
@@ -98,8 +99,20 @@ export class EmbeddedIndex {
     return segment.ids[local]!;
   }
 
+  /** The live passage numbers of a document, in index order. */
+  documentDocs(documentId: string): readonly number[] {
+    return this.documents.get(documentId) ?? [];
+  }
+
   documentPassages(documentId: string): IndexedPassage[] {
-    return (this.documents.get(documentId) ?? []).map((doc) => this.passage(doc));
+    return this.documentDocs(documentId).map((doc) => this.passage(doc));
+  }
+
+  /** The value ids of keyword `column` held by passage `doc`. */
+  keywordIds(column: KeywordColumn, doc: number): Int32Array {
+    const [segment, local] = this.locate(doc);
+    const { starts, values } = segment.keywords[column];
+    return values.subarray(starts[local]!, starts[local + 1]!);
   }
 
   /** Every live passage number, ascending. */

@@ -150,9 +150,19 @@ export class Evaluation {
     return { docs: docs.subarray(0, n), freqs, norms };
   }
 
-  /** Live passages with `term` in `field`. */
+  /** Live passages with `term` in `field` (counted, no postings copied). */
   docFreq(field: IndexField, term: string): number {
-    return this.postings(field, term).docs.length;
+    const { index } = this;
+    let count = 0;
+    index.segments.forEach((segment, s) => {
+      const data = segment.fields[field];
+      const id = termId(data, term);
+      if (id === -1) return;
+      const dead = index.deleted[s]!;
+      for (let p = data.postingStarts[id]!; p < data.postingStarts[id + 1]!; p++)
+        if (!dead[data.postingDocs[p]!]) count++;
+    });
+    return count;
   }
 
   termScores(field: IndexField, term: string): DocSet {

@@ -1,0 +1,55 @@
+// "Has this been asked before?": documents like a draft (POST /api/similar) or like a document
+// (GET /api/documents/:id/similar), within the same filters as /api/search.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { SearchBackend } from '../../search/backend.ts';
+import { similarToDocument, UnknownDocumentError } from '../../search/similar/like-document.ts';
+import { SimilarQuery } from '../../search/similar/similar-query.ts';
+import { HttpError, parseRequest } from '../errors.ts';
+import { filterParams, numeric } from '../search-params.ts';
+
+/** Filters and size, in the query string (GET) or beside the text in the body (POST). */
+export const SimilarParams = z
+  .object({
+    ...filterParams,
+    size: numeric(SimilarQuery.shape.size).describe('At most this many documents (default 10).'),
+  })
+  .strict();
+type SimilarParams = z.infer<typeof SimilarParams>;
+
+export const SimilarBody = SimilarParams.extend({
+  text: SimilarQuery.shape.text.describe(
+    'The draft question. Its most salient terms are compared (at most 25).',
+  ),
+}).strict();
+
+/** Folds the flat parameters into SimilarQuery's shape (filters grouped under `filters`). */
+function similarOptions({
+  theme,
+  minister,
+  asker,
+  party,
+  year,
+  type,
+  organisation,
+  ...rest
+}: SimilarParams) {
+  return { ...rest, filters: { theme, minister, asker, party, year, type, organisation } };
+}
+
+export function similarRoutes(backend: SearchBackend): Router {
+  return Router()
+    .post('/api/similar', async (req, res) => {
+      const { text, ...params } = parseRequest(SimilarBody, req.body ?? {});
+      res.json(await backend.similar(SimilarQuery.parse({ ...similarOptions(params), text })));
+    })
+    .get('/api/documents/:id/similar', async (req, res) => {
+      const params = parseRequest(SimilarParams, req.query);
+      try {
+        res.json(await similarToDocument(backend, req.params.id, similarOptions(params)));
+      } catch (error) {
+        if (error instanceof UnknownDocumentError) throw new HttpError(404, error.message);
+        throw error;
+      }
+    });
+}

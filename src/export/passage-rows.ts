@@ -1,51 +1,41 @@
-// The rows of a spreadsheet export: every passage matching a query, paged through with the cursor,
-// with the full passage text fetched from its document (search hits carry only highlights).
+// The rows of a spreadsheet export: every passage matching a query, paged through with the cursor
+// (search_after on Elasticsearch, the same sort keys in the embedded engine), with the full passage
+// text fetched from its document (search hits carry only highlights). One page is in memory at a
+// time, however many rows match.
 import PQueue from 'p-queue';
 import type { DocumentRecord } from '../model/document.ts';
 import type { SearchBackend } from '../search/backend.ts';
 import { MAX_PAGE_SIZE, type SearchQuery } from '../search/query.ts';
-
-/** Enough for any analysis a spreadsheet is good for, small enough to stay quick. */
-export const MAX_EXPORT_ROWS = 10_000;
-
-export const exportColumns = [
-  { key: 'documentId', header: 'documentId' },
-  { key: 'number', header: 'number' },
-  { key: 'title', header: 'title' },
-  { key: 'date', header: 'date' },
-  { key: 'asker', header: 'asker' },
-  { key: 'party', header: 'party' },
-  { key: 'minister', header: 'minister' },
-  { key: 'type', header: 'type' },
-  { key: 'passageNumber', header: 'passage number' },
-  { key: 'text', header: 'text' },
-  { key: 'organisations', header: 'organisations' },
-  { key: 'amounts', header: 'amounts' },
-] as const;
-
-export type ExportRow = Record<(typeof exportColumns)[number]['key'], string>;
+import type { ExportRow } from './columns.ts';
 
 /** Document lookups in flight at once: enough to hide latency, few enough to spare the engine. */
 const LOOKUP_CONCURRENCY = 8;
 
-const joined = (values: (string | number)[]) => [...new Set(values)].join('; ');
+export interface ExportOptions {
+  /** At most this many rows; every matching passage when absent. */
+  limit?: number;
+  pageSize?: number;
+  /** The page's document view of a passage, for the link column. */
+  documentLink: (documentId: string, passageId: string) => string;
+}
+
+/** Lets other requests (health checks, searches) run between two pages of an export. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function* exportRows(
   backend: SearchBackend,
   query: SearchQuery,
-  limit = MAX_EXPORT_ROWS,
-  pageSize = MAX_PAGE_SIZE,
+  { limit = Infinity, pageSize = MAX_PAGE_SIZE, documentLink }: ExportOptions,
 ): AsyncGenerator<ExportRow> {
   const lookups = new PQueue({ concurrency: LOOKUP_CONCURRENCY });
   let remaining = limit;
   let after: string | undefined;
   do {
-    const size = Math.min(pageSize, remaining);
     const page = await backend.search({
       ...query,
       groupBy: undefined,
       page: 1,
-      size,
+      size: Math.min(pageSize, remaining),
       after,
       // Rows need neither counts nor fragments: the text comes whole from the document.
       facets: false,
@@ -63,22 +53,25 @@ export async function* exportRows(
       const passage = document?.passages.find((p) => p.id === hit.id);
       yield {
         documentId: hit.documentId,
-        number: document?.number ?? '',
-        title: hit.title ?? '',
-        date: hit.date ?? '',
-        asker: hit.asker ?? '',
-        party: hit.party ?? '',
-        minister: hit.minister ?? '',
+        documentNumber: document?.number ?? null,
+        title: hit.title,
+        date: hit.date,
+        asker: hit.asker,
+        party: hit.party,
+        minister: hit.minister,
+        ministerOffice: document?.ministerOffice ?? null,
         type: hit.type,
-        passageNumber: hit.number === null ? '' : String(hit.number),
+        passageNumber: hit.number,
         text: passage?.text ?? '',
-        organisations: joined(
-          hit.entities.flatMap((e) => (e.type === 'organisation' ? [e.canonical] : [])),
+        organisations: hit.entities.flatMap((e) =>
+          e.type === 'organisation' ? [e.canonical] : [],
         ),
-        amounts: joined(hit.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : []))),
+        amounts: hit.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : [])),
+        link: documentLink(hit.documentId, hit.id),
       };
     }
     remaining -= page.hits.length;
     after = page.nextCursor ?? undefined;
+    await nextTurn();
   } while (after !== undefined && remaining > 0);
 }

@@ -10,10 +10,12 @@ import {
   type SearchBackend,
   type Suggestion,
 } from '../backend.ts';
-import { decodeCursor, encodeCursor, PagingError } from '../cursor.ts';
+import { beyondResultWindow, decodeCursor, encodeCursor } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import {
+  effectiveSort,
   emptyFacets,
+  emptyFacetTotals,
   MAX_RESULT_WINDOW,
   type SearchHit,
   type SearchQuery,
@@ -134,12 +136,13 @@ export class EmbeddedBackend implements SearchBackend {
       if (passage && passesRanges(passage, query)) candidates.push({ passage, score });
     }
     const filters = facetFilters(query);
-    const { facets, histogram } = query.facets
+    const { facets, facetTotals, histogram } = query.facets
       ? countFacets(
           candidates.map((c) => c.passage),
           filters,
+          query,
         )
-      : { facets: emptyFacets(), histogram: [] };
+      : { facets: emptyFacets(), facetTotals: emptyFacetTotals(), histogram: [] };
     const hits = candidates
       .filter((c) => filters.every((filter) => filter.accepts(c.passage)))
       .map((hit) => ({ ...hit, key: sortKey(hit, query) }))
@@ -164,6 +167,7 @@ export class EmbeddedBackend implements SearchBackend {
       tookMs: Math.round(performance.now() - started),
       hits: page.hits.map((hit) => toHit(hit, query, targets)),
       facets,
+      facetTotals,
       histogram,
       nextCursor,
     };
@@ -209,7 +213,7 @@ function matchText(index: PassageIndex, q: string): { matches: Matches; targets:
 type SortKey = [number | string, string];
 
 function sortKey(hit: Scored, query: SearchQuery): SortKey {
-  return query.sort === 'date'
+  return effectiveSort(query) === 'date'
     ? [hit.passage.date ?? UNDATED, hit.passage.id]
     : [hit.score, hit.passage.id];
 }
@@ -228,10 +232,7 @@ interface Page {
 
 function offsetOf(query: SearchQuery): number {
   const from = (query.page - 1) * query.size;
-  if (from + query.size > MAX_RESULT_WINDOW)
-    throw new PagingError(
-      `page ${query.page} is beyond the first ${MAX_RESULT_WINDOW} results; page on with \`after\` (nextCursor)`,
-    );
+  if (from + query.size > MAX_RESULT_WINDOW) throw beyondResultWindow();
   return from;
 }
 
@@ -283,7 +284,7 @@ function toHit(
     asker: passage.asker,
     party: passage.party,
     minister: passage.minister,
-    score: query.sort === 'date' ? null : hit.score,
+    score: effectiveSort(query) === 'date' ? null : hit.score,
     highlights: query.highlight ? highlight(passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };

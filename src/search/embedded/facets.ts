@@ -4,8 +4,8 @@
 // Values listed per facet: the Elasticsearch backend's (the year facet feeds the histogram whole).
 import type { IndexedPassage } from '../indexed-passage.ts';
 import {
-  FACET_SIZE,
   facetNames,
+  facetSize,
   type FacetCount,
   type FacetName,
   type SearchQuery,
@@ -66,15 +66,25 @@ export function facetFilters(query: SearchQuery): FacetFilter[] {
 
 export interface FacetCounts {
   facets: Record<FacetName, FacetCount[]>;
+  facetTotals: Record<FacetName, number>;
   histogram: { year: number; count: number }[];
 }
 
 const byCountThenValue = (a: FacetCount, b: FacetCount) =>
   b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
-/** Counts over passages that passed the query and ranges, before any facet filter. */
-export function countFacets(passages: IndexedPassage[], filters: FacetFilter[]): FacetCounts {
-  const counters = new Map<FacetName, Map<string, number>>(
+/**
+ * Counts over passages that passed the query and ranges, before any facet filter: of passages, or
+ * with groupBy=document of distinct documents (what the grouped total counts).
+ */
+export function countFacets(
+  passages: IndexedPassage[],
+  filters: FacetFilter[],
+  query: SearchQuery,
+): FacetCounts {
+  const grouped = query.groupBy === 'document';
+  // Per facet value: the passages counted, or the documents seen (a set, when grouped).
+  const counters = new Map<FacetName, Map<string, number | Set<string>>>(
     facetNames.map((facet) => [facet, new Map()]),
   );
   for (const passage of passages) {
@@ -85,17 +95,24 @@ export function countFacets(passages: IndexedPassage[], filters: FacetFilter[]):
     for (const facet of facets) {
       const counter = counters.get(facet)!;
       for (const value of new Set(facetValues(passage, facet))) {
-        counter.set(value, (counter.get(value) ?? 0) + 1);
+        if (!grouped) counter.set(value, ((counter.get(value) as number | undefined) ?? 0) + 1);
+        else if (counter.has(value)) (counter.get(value) as Set<string>).add(passage.documentId);
+        else counter.set(value, new Set([passage.documentId]));
       }
     }
   }
   const sorted = (facet: FacetName) =>
-    [...counters.get(facet)!].map(([value, count]) => ({ value, count })).sort(byCountThenValue);
+    [...counters.get(facet)!]
+      .map(([value, seen]) => ({ value, count: typeof seen === 'number' ? seen : seen.size }))
+      .sort(byCountThenValue);
   const facets = Object.fromEntries(
-    facetNames.map((facet) => [facet, sorted(facet).slice(0, FACET_SIZE)]),
+    facetNames.map((facet) => [facet, sorted(facet).slice(0, facetSize(query, facet))]),
   ) as Record<FacetName, FacetCount[]>;
+  const facetTotals = Object.fromEntries(
+    facetNames.map((facet) => [facet, counters.get(facet)!.size]),
+  ) as Record<FacetName, number>;
   const histogram = sorted('year')
     .map(({ value, count }) => ({ year: Number(value), count }))
     .sort((a, b) => a.year - b.year);
-  return { facets, histogram };
+  return { facets, facetTotals, histogram };
 }

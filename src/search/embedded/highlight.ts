@@ -39,12 +39,13 @@ function tokensOf(analyzer: keyof typeof recentTokens, text: string): AnalyzedTo
   return tokens;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
-function matchedSpans(text: string, targets: MatchTargets): Span[] {
+/** Where the query matched in a text: the spans that get a <mark> (also used by the document view). */
+export function matchedSpans(text: string, targets: MatchTargets): Span[] {
   const spans: Span[] = [];
   if (targets.terms.size > 0 || targets.prefixes.length > 0) {
     for (const token of tokensOf('dutch_text', text)) {

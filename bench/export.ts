@@ -24,7 +24,7 @@ if (!existsSync(`${dataDir}/embedded-index.json.gz`)) {
   });
 }
 
-const server = await serveApiProcess({ VRAAGBAAK_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+const server = await serveApiProcess({ VRAAGBAAK_DATA_DIR: dataDir });
 const rssMiB = () => {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;

@@ -574,7 +574,8 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         await page.request.get(`${server.url}api/search`)
       ).json()) as SearchResult;
       const organisations = result.facetTotals.organisation;
-      expect(organisations).toBeGreaterThan(result.facets.organisation.length);
+      // More than the sidebar lists at first (API tests check the counts beyond FACET_SIZE).
+      expect(organisations).toBeGreaterThan(10);
       const showAll = page.locator('[data-show-all="organisation"]');
       expect(await showAll.textContent()).toBe(`Toon alle ${organisations}`);
       await showAll.click();
@@ -678,7 +679,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         `${server.url}?q=begeleidingstraject&doc=${encodeURIComponent(seed000.id)}`,
       );
       await page.waitForSelector('.document');
-      const marks = await page.locator('.document mark.query-match').allTextContents();
+      const marks = await page.locator('.document .passage mark.query-match').allTextContents();
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^begeleidingstraject/);
       expect(await page.textContent('.legend')).toContain('uw zoekwoorden');

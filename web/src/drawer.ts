@@ -22,13 +22,9 @@ export function filterDrawer(
     isOpen = open;
     panel.dataset.drawer = open ? 'open' : 'closed';
     opener.setAttribute('aria-expanded', String(open));
-    if (open) {
-      panel.setAttribute('role', 'dialog');
-      panel.setAttribute('aria-modal', 'true');
-    } else {
-      panel.removeAttribute('role');
-      panel.removeAttribute('aria-modal');
-    }
+    panel.setAttribute('role', open ? 'dialog' : 'complementary');
+    if (open) panel.setAttribute('aria-modal', 'true');
+    else panel.removeAttribute('aria-modal');
     for (const element of covered) element.inert = open;
     document.body.classList.toggle('drawer-open', open);
   };

@@ -20,7 +20,7 @@ export const facetLabels: Record<FacetName, string> = {
 
 const COLLAPSED_SIZE = 8;
 /** From this many values on, an opened facet gets a search box. */
-const SEARCHABLE_FROM = 12;
+const SEARCHABLE_FROM = COLLAPSED_SIZE + 2;
 
 export function valueLabel(facet: FacetName, value: string): string {
   if (facet === 'type') return passageTypeLabels[value as PassageType] ?? value;

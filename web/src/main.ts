@@ -3,7 +3,16 @@
 // the view.
 import type { FacetCount, FacetName, SearchHit, SearchResult } from '../../src/search/query.ts';
 import { parseTypedAmount } from './amount-input.ts';
-import { ApiError, coverage, exportUrl, facetValues, feedUrl, getDocument, search } from './api.ts';
+import {
+  ApiError,
+  coverage,
+  exportUrl,
+  facetValues,
+  feedUrl,
+  getDocument,
+  search,
+  type Coverage,
+} from './api.ts';
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
 import { filterDrawer } from './drawer.ts';
@@ -165,7 +174,6 @@ function showOnly(view: HTMLElement): void {
 
 async function showResults(): Promise<void> {
   showOnly(resultsView);
-  void showCoverage();
   document.title = state.q.trim()
     ? `${state.q.trim()} — Vraagbaak`
     : 'Vraagbaak — schriftelijke vragen doorzoeken';
@@ -199,26 +207,28 @@ async function showResults(): Promise<void> {
   }
 }
 
-/** On the start page: what the search covers (documents, passages, years). */
-let covered: string | null = null;
-async function showCoverage(): Promise<void> {
+/** The engine's counts, asked once: the start page says what the search covers. */
+let counts: Promise<Coverage> | null = null;
+
+/** On the start page (no text, no filter), whose chart spans every year: what the search covers. */
+async function showCoverage(result: SearchResult): Promise<void> {
   const start = !state.q.trim() && !hasFilters(state);
-  coverageLine.hidden = !start || covered === null;
-  if (!start || covered !== null) return;
+  coverageLine.hidden = true;
+  if (!start) return;
+  counts ??= coverage();
   try {
-    const counts = await coverage();
-    const years = shown?.result.histogram.map((bar) => bar.year) ?? [];
+    const { documents, passages } = await counts;
+    const years = result.histogram.map((bar) => bar.year);
     const span =
       years.length > 1
         ? ` uit ${Math.min(...years)} tot ${Math.max(...years)}`
         : years.length === 1
           ? ` uit ${years[0]}`
           : '';
-    covered = `Vraagbaak doorzoekt ${plural(counts.documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden: ${plural(counts.passages, 'passage', 'passages')}. Zonder zoekwoorden staan de nieuwste eerst.`;
-    coverageLine.textContent = covered;
-    coverageLine.hidden = Boolean(state.q.trim() || hasFilters(state) || state.doc || state.person);
+    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden: ${plural(passages, 'passage', 'passages')}. Zonder zoekwoorden staan de nieuwste eerst.`;
+    coverageLine.hidden = shown?.result !== result || resultsView.hidden;
   } catch {
-    // The results area already says when the engine is unreachable.
+    counts = null; // The results area already says when the engine is unreachable.
   }
 }
 
@@ -252,6 +262,7 @@ function renderResults(result: SearchResult): void {
     plural(result.total, grouped ? 'document' : 'treffer', grouped ? 'documenten' : 'treffers') +
     (q ? ` voor „${q}”` : '');
   showResultsButton.textContent = `Toon ${plural(result.total, 'resultaat', 'resultaten')}`;
+  void showCoverage(result);
   exportBox.hidden = result.total === 0;
   facetsBox.replaceChildren(
     ...renderFacets(

@@ -319,6 +319,20 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(narrowed.facetTotals.theme).toBe(new Set(allowances.themes).size);
     });
 
+    it('scans every hit of a query in sort order, a page at a time, without highlights', async () => {
+      for (const input of [{ q: '' }, { q: 'ondernemers | fietsen', sort: 'date' as const }]) {
+        const scanned: SearchHit[] = [];
+        const pages: number[] = [];
+        for await (const page of backend.scan(SearchQuery.parse(input))) {
+          pages.push(page.length);
+          scanned.push(...page);
+        }
+        expect(scanned.map((h) => h.id)).toEqual(await idsOf(input));
+        expect(Math.max(...pages)).toBeLessThanOrEqual(100);
+        expect(scanned.every((h) => h.highlights.length === 0)).toBe(true);
+      }
+    });
+
     it('lists the newest first when there is no search text', async () => {
       const hits = await allHits({ q: '' });
       const dates = hits.map((h) => h.date ?? '');

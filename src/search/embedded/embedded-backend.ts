@@ -16,6 +16,7 @@ import {
   effectiveSort,
   emptyFacets,
   emptyFacetTotals,
+  MAX_PAGE_SIZE,
   MAX_RESULT_WINDOW,
   type SearchHit,
   type SearchQuery,
@@ -128,13 +129,7 @@ export class EmbeddedBackend implements SearchBackend {
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const index = await this.ready();
-    const { matches, targets } = matchText(index, query.q);
-
-    const candidates: Scored[] = [];
-    for (const [internalId, score] of matches) {
-      const passage = index.passageAt(internalId);
-      if (passage && passesRanges(passage, query)) candidates.push({ passage, score });
-    }
+    const { candidates, targets } = matchingCandidates(index, query);
     const filters = facetFilters(query);
     const { facets, facetTotals, histogram } = query.facets
       ? countFacets(
@@ -173,6 +168,25 @@ export class EmbeddedBackend implements SearchBackend {
     };
   }
 
+  /**
+   * Every hit ranked once, then handed out a page at a time with a turn of the event loop between
+   * pages; paging with the cursor instead would match and sort the whole query again per page.
+   */
+  async *scan(query: SearchQuery): AsyncGenerator<SearchHit[]> {
+    const index = await this.ready();
+    const { candidates, targets } = matchingCandidates(index, query);
+    const filters = facetFilters(query);
+    const hits = candidates
+      .filter((c) => filters.every((filter) => filter.accepts(c.passage)))
+      .map((hit) => ({ ...hit, key: sortKey(hit, query) }))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const bare = { ...query, highlight: false };
+    for (let from = 0; from < hits.length; from += MAX_PAGE_SIZE) {
+      yield hits.slice(from, from + MAX_PAGE_SIZE).map((hit) => toHit(hit, bare, targets));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   async getDocument(id: string): Promise<DocumentRecord | null> {
     const index = await this.ready();
     return fromIndexedPassages(index.documentPassages(id));
@@ -200,6 +214,20 @@ export class EmbeddedBackend implements SearchBackend {
     await this.loaded;
     await this.saving;
   }
+}
+
+/** Passages matching the text and the ranges, before any facet filter (the facets count them). */
+function matchingCandidates(
+  index: PassageIndex,
+  query: SearchQuery,
+): { candidates: Scored[]; targets: MatchTargets } {
+  const { matches, targets } = matchText(index, query.q);
+  const candidates: Scored[] = [];
+  for (const [internalId, score] of matches) {
+    const passage = index.passageAt(internalId);
+    if (passage && passesRanges(passage, query)) candidates.push({ passage, score });
+  }
+  return { candidates, targets };
 }
 
 function matchText(index: PassageIndex, q: string): { matches: Matches; targets: MatchTargets } {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DocumentRecord, Entity, Passage } from '../model/document.ts';
 import { facetNames } from '../search/query.ts';
 import { AnalyzeBody } from './routes/analyze.ts';
+import { DocumentParams } from './routes/documents.ts';
 import { ExportParams } from './routes/export.ts';
 import { FacetValuesParams } from './routes/facets.ts';
 import { SuggestParams } from './routes/suggest.ts';
@@ -154,7 +155,10 @@ export function openApiDocument() {
       '/api/documents/{id}': {
         get: {
           summary: 'A document with its questions paired with their answers',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            ...queryParameters(DocumentParams),
+          ],
           responses: {
             '200': {
               description: 'The document',
@@ -175,6 +179,17 @@ export function openApiDocument() {
                     },
                   },
                   annexes: { type: 'array', items: ref('Passage') },
+                  queryMarks: {
+                    type: 'object',
+                    description: 'With q: per passage id, the [start, end) spans its words match.',
+                    additionalProperties: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
+                      },
+                    },
+                  },
                 },
               }),
             },

@@ -141,6 +141,8 @@ describe('GET /api/openapi.json', () => {
         '/api/analyze',
         '/api/documents/{id}',
         '/api/export',
+        '/api/facets/{facet}',
+        '/api/feed',
         '/api/health',
         '/api/openapi.json',
         '/api/search',

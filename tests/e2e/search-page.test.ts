@@ -383,7 +383,9 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
     test('back and forward restore each search; a reload or shared link reproduces it', async () => {
       const { page } = await openPage(server.url);
       await typeQuery(page, 'ondernemers');
+      // Enter runs the search as written (while typing, the last word was also a prefix).
       await page.press('#q', 'Enter');
+      await settled(page);
       const plain = {
         total: await shownTotal(page),
         ids: (await shownHits(page)).map((h) => h.id),

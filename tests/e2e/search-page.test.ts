@@ -662,6 +662,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       );
       const dates = (await shownHits(page)).map((hit) => dateOf.get(hit.id.split(':')[0]!) ?? '');
       expect(dates).toEqual([...dates].sort().reverse());
+      expect(await page.inputValue('#sort')).toBe('date');
 
       await typeQuery(page, 'begeleidingstraject');
       expect(await page.isVisible('#coverage')).toBe(false);

@@ -141,7 +141,10 @@ const amountText = (value: string) =>
 
 function syncControls(): void {
   if (!(document.activeElement === input && typingEntry)) input.value = state.q;
-  sortSelect.value = state.sort;
+  // Without search text there is no relevance to order by: the newest come first, and say so.
+  const hasText = state.q.trim() !== '';
+  sortSelect.value = hasText ? state.sort : 'date';
+  sortSelect.options[0]!.disabled = !hasText;
   groupCheckbox.checked = state.groupByDocument;
   for (const [control, value] of [
     [amountMin, state.amountMin],

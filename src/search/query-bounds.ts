@@ -40,7 +40,7 @@ export function queryLimitViolation(q: string): string | null {
     (leaf) => leaf.kind === 'prefix' || (leaf.kind === 'term' && leaf.fuzziness > 0),
   );
   if (expanding.length > MAX_EXPANDING_CLAUSES)
-    return `de zoekvraag heeft ${expanding.length} voorvoegsels (woord*) en vage woorden (woord~); hoogstens ${MAX_EXPANDING_CLAUSES} zijn toegestaan`;
+    return `de zoekvraag heeft ${expanding.length} voorvoegsels (woord*) en fuzzy zoektermen (woord~); hoogstens ${MAX_EXPANDING_CLAUSES} zijn toegestaan`;
   const slop = Math.max(0, ...parsed.map((leaf) => (leaf.kind === 'phrase' ? leaf.slop : 0)));
   if (slop > MAX_SLOP) return `woordgroep-slop ${slop} is meer dan het maximum ${MAX_SLOP}`;
   return null;

@@ -173,7 +173,8 @@ const refused: [string, string][] = [
 test.each(refused)('%s: 400 with a reason', async (_, url) => {
   const { response } = await timedGet(url);
   expect(response.status).toBe(400);
-  expect(response.body.error).toMatch(/\w/);
+  expect(response.body.code).toBe('invalid_parameter');
+  expect(response.body.message).toMatch(/\w/);
 });
 
 describe('hostile query parameters', () => {

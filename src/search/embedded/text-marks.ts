@@ -35,7 +35,7 @@ function forwardTokens(tokens: FieldToken[]): ForwardTokens {
   };
 }
 
-/** A function giving the spans of `q`'s words in a text, or null when `q` has none. */
+/** A function giving the spans of `q`'s words in a text, or null when `q` can match nothing. */
 export function queryMarker(q: string): ((text: string) => Span[]) | null {
   const compiled = compileQuery(q);
   if (compiled === null) return null;

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { snapshotPath } from '../src/search/embedded/snapshot.ts';
 import { serveApiProcess } from './server-process.ts';
 import { median } from './stats.ts';
 
@@ -16,7 +17,7 @@ const { values } = parseArgs({
 const dataDir = values['data-dir'];
 const repoRoot = new URL('..', import.meta.url).pathname;
 
-if (!existsSync(`${dataDir}/embedded-index.json.gz`)) {
+if (!existsSync(snapshotPath(dataDir))) {
   execFileSync(process.execPath, ['bin/vraagbaak.js', 'index', '--pipeline', 'dekamer'], {
     cwd: repoRoot,
     env: { ...process.env, VRAAGBAAK_DATA_DIR: dataDir },

@@ -2,6 +2,7 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
+import { z } from 'zod';
 import {
   effectiveSort,
   facetNames,
@@ -9,7 +10,7 @@ import {
   type FacetName,
   type SearchQuery,
 } from '../query.ts';
-import { beyondResultWindow, type Cursor } from '../cursor.ts';
+import { beyondResultWindow, PagingError, type Cursor } from '../cursor.ts';
 import { checkQueryBounds } from '../query-bounds.ts';
 import {
   FRAGMENT_SIZE,
@@ -167,7 +168,7 @@ export function buildSearchRequest(
     // Collapsed pages cannot use search_after on another field, so their cursor is an offset.
     request.from = withinWindow(cursor ? cursor.seen : (query.page - 1) * query.size, query.size);
   } else if (cursor?.after) {
-    request.search_after = cursor.after;
+    request.search_after = searchAfter(cursor.after);
   } else {
     request.from = withinWindow((query.page - 1) * query.size, query.size);
   }
@@ -177,4 +178,14 @@ export function buildSearchRequest(
 function withinWindow(from: number, size: number): number {
   if (from + size > MAX_RESULT_WINDOW) throw beyondResultWindow();
   return from;
+}
+
+// Both sorts end on (a number: score or date, the passage id), as sortFor lays them out; any
+// other shape came from a forged cursor and would make Elasticsearch fail the whole search.
+const SearchAfter = z.tuple([z.number(), z.string()]);
+
+function searchAfter(values: Cursor['after']): estypes.SortResults {
+  const parsed = SearchAfter.safeParse(values);
+  if (!parsed.success) throw new PagingError('Ongeldige cursor: niet een die deze server gaf.');
+  return parsed.data;
 }

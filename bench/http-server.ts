@@ -7,6 +7,8 @@ import type { SearchBackend } from '../src/search/backend.ts';
 
 export interface RunningServer {
   url: string;
+  /** The server's process, when it runs in one of its own. */
+  pid?: number;
   close(): Promise<void>;
 }
 

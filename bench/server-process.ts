@@ -27,6 +27,7 @@ export async function serveApiProcess(env: Record<string, string>): Promise<Runn
   });
   return {
     url,
+    pid: child.pid,
     async close() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

@@ -11,6 +11,8 @@ import { errorHandler, notFound } from './errors.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/export.ts';
+import { facetRoutes } from './routes/facets.ts';
+import { feedRoutes } from './routes/feed.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -69,6 +71,8 @@ export function createApp({
 
   app.use(searchRoutes(backend));
   app.use(exportRoutes(backend));
+  app.use(feedRoutes(backend));
+  app.use(facetRoutes(backend));
   app.use(documentRoutes(backend));
   app.use(similarRoutes(backend));
   app.use(suggestRoutes(backend));

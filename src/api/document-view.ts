@@ -1,5 +1,7 @@
 // The shape the search page's document view reads: each question next to its answer.
 import type { DocumentRecord, Passage } from '../model/document.ts';
+import type { Span } from '../search/embedded/highlight.ts';
+import { queryMarker } from '../search/embedded/text-marks.ts';
 
 export interface QuestionAnswerPair {
   number: number | null;
@@ -14,11 +16,23 @@ export interface DocumentView {
   /** Questions in document order, each with its answer; answers nobody asked come last. */
   pairs: QuestionAnswerPair[];
   annexes: Passage[];
-  /** With `?q=`: per passage id, where the query's words stand in its text ([start, end) ranges). */
-  queryMarks?: Record<string, [number, number][]>;
+  /** With a search text: per passage id, where its words match (as the hits' <mark>s). */
+  queryMarks: Record<string, Span[]>;
 }
 
-export function toDocumentView({ passages, ...document }: DocumentRecord): DocumentView {
+/** The search's words in each passage, found with the shared analyzer, whichever engine answers. */
+function queryMarks(passages: Passage[], q: string): Record<string, Span[]> {
+  const marker = q.trim() === '' ? null : queryMarker(q);
+  if (marker === null) return {};
+  return Object.fromEntries(
+    passages.flatMap((passage) => {
+      const spans = marker(passage.text);
+      return spans.length > 0 ? [[passage.id, spans]] : [];
+    }),
+  );
+}
+
+export function toDocumentView({ passages, ...document }: DocumentRecord, q = ''): DocumentView {
   const ordered = [...passages].sort((a, b) => a.position - b.position);
   const answers = ordered.filter((p) => p.type === 'answer');
   const answered = new Set<Passage>();
@@ -42,5 +56,6 @@ export function toDocumentView({ passages, ...document }: DocumentRecord): Docum
     context: ordered.filter((p) => p.type === 'context'),
     pairs,
     annexes: ordered.filter((p) => p.type === 'annex'),
+    queryMarks: queryMarks(ordered, q),
   };
 }

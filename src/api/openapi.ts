@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { DocumentRecord, Entity, Passage } from '../model/document.ts';
 import { facetNames } from '../search/query.ts';
 import { AnalyzeBody } from './routes/analyze.ts';
+import { DocumentParams } from './routes/documents.ts';
 import { ExportParams } from './routes/export.ts';
 import { SimilarBody, SimilarParams } from './routes/similar.ts';
+import { FacetValuesParams } from './routes/facets.ts';
 import { SuggestParams } from './routes/suggest.ts';
 import { SearchParams } from './search-params.ts';
 
@@ -84,14 +86,20 @@ const facetCounts = {
 
 const SearchResult = {
   type: 'object',
-  required: ['total', 'tookMs', 'hits', 'facets', 'histogram', 'nextCursor'],
+  required: ['total', 'tookMs', 'hits', 'facets', 'facetTotals', 'histogram', 'nextCursor'],
   properties: {
     total: { type: 'integer' },
     tookMs: { type: 'number' },
     hits: { type: 'array', items: ref('SearchHit') },
     facets: {
       type: 'object',
+      description: 'Passages per value, or documents with groupBy=document.',
       properties: Object.fromEntries(facetNames.map((name) => [name, facetCounts])),
+    },
+    facetTotals: {
+      type: 'object',
+      description: 'How many distinct values each facet has.',
+      properties: Object.fromEntries(facetNames.map((name) => [name, { type: 'integer' }])),
     },
     histogram: {
       type: 'array',
@@ -193,9 +201,14 @@ const SimilarResult = {
 
 const ErrorBody = {
   type: 'object',
-  required: ['error'],
+  required: ['code', 'message'],
   properties: {
-    error: { type: 'string' },
+    code: {
+      type: 'string',
+      description:
+        'Stable, for programs: invalid_parameter, invalid_paging, malformed_body, not_found, backend_unavailable, internal_error.',
+    },
+    message: { type: 'string', description: 'In Dutch, for the people who read it.' },
     reason: { type: 'string', description: 'Why the search backend is unavailable (503).' },
     details: {
       type: 'array',
@@ -237,14 +250,7 @@ export function openApiDocument() {
           summary: 'A document with its questions paired with their answers',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            {
-              name: 'q',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', maxLength: 500 },
-              description:
-                'The search the document was opened from: its words are marked (`queryMarks`).',
-            },
+            ...queryParameters(DocumentParams),
           ],
           responses: {
             '200': {
@@ -268,15 +274,12 @@ export function openApiDocument() {
                   annexes: { type: 'array', items: ref('Passage') },
                   queryMarks: {
                     type: 'object',
-                    description:
-                      'With `q`: per passage id, the [start, end) character ranges of the query words in its text.',
+                    description: 'With q: per passage id, the [start, end) spans its words match.',
                     additionalProperties: {
                       type: 'array',
                       items: {
-                        type: 'array',
-                        items: { type: 'integer' },
-                        minItems: 2,
-                        maxItems: 2,
+                        type: 'object',
+                        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
                       },
                     },
                   },
@@ -362,6 +365,42 @@ export function openApiDocument() {
                   schema: { type: 'string', format: 'binary' },
                 },
               },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/feed': {
+        get: {
+          summary: 'The search as an Atom 1.0 feed: the newest matching documents first',
+          parameters: queryParameters(SearchParams),
+          responses: {
+            '200': {
+              description: 'Atom feed, one entry per document',
+              content: { 'application/atom+xml': { schema: { type: 'string' } } },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/facets/{facet}': {
+        get: {
+          summary: 'Every value of one facet under a search, with counts and the number of values',
+          parameters: [
+            { name: 'facet', in: 'path', required: true, schema: { enum: facetNames } },
+            ...queryParameters(FacetValuesParams),
+          ],
+          responses: {
+            '200': {
+              description: 'The values, most frequent first',
+              ...json({
+                type: 'object',
+                properties: {
+                  facet: { enum: facetNames },
+                  values: facetCounts,
+                  total: { type: 'integer', description: 'How many distinct values in all.' },
+                },
+              }),
             },
             ...errors,
           },

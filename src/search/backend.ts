@@ -1,7 +1,7 @@
 // The engine contract: an embedded default and Elasticsearch implement it, and one conformance
 // suite (tests/conformance) runs against both.
 import type { DocumentRecord } from '../model/document.ts';
-import type { SearchQuery, SearchResult } from './query.ts';
+import type { SearchHit, SearchQuery, SearchResult } from './query.ts';
 import type { SimilarQuery, SimilarResult } from './similar/similar-query.ts';
 
 export type BackendName = 'embedded' | 'elasticsearch';
@@ -58,6 +58,12 @@ export interface SearchBackend {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Documents whose passages are most like a draft (more_like_this semantics, see ./similar/). */
   similar(query: SimilarQuery): Promise<SimilarResult>;
+  /**
+   * Every hit of a query (its page, size, cursor and grouping ignored) in sort order, a page at a
+   * time, without highlights: for exports, which need all rows with flat memory and must leave the
+   * event loop free between pages.
+   */
+  scan(query: SearchQuery): AsyncIterable<SearchHit[]>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   stats(): Promise<BackendStats>;

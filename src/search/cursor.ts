@@ -3,7 +3,7 @@
 // combined with search_after on another field) continue from an offset. `seen` counts the hits
 // already returned, so the last page can say so instead of leading to an empty one.
 import { z } from 'zod';
-import type { SearchQuery } from './query.ts';
+import { MAX_RESULT_WINDOW, type SearchQuery } from './query.ts';
 
 const SortValue = z.union([z.string(), z.number(), z.null()]);
 
@@ -19,10 +19,19 @@ export type Cursor = z.infer<typeof Cursor>;
 export class PagingError extends Error {
   readonly status = 400;
   readonly expose = true;
+  /** The API's stable error code; the message is Dutch, shown to the user as it is. */
+  readonly code = 'invalid_paging';
   constructor(message: string) {
     super(message);
     this.name = 'PagingError';
   }
+}
+
+/** Both engines page by offset only within the first MAX_RESULT_WINDOW hits. */
+export function beyondResultWindow(): PagingError {
+  return new PagingError(
+    `Alleen de eerste ${MAX_RESULT_WINDOW.toLocaleString('nl-BE')} resultaten zijn per pagina bereikbaar; blader verder met \`after\` (nextCursor).`,
+  );
 }
 
 export function encodeCursor(cursor: Cursor): string {
@@ -34,12 +43,14 @@ export function decodeCursor(text: string, query: SearchQuery): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw new PagingError('invalid cursor: not one this server handed out');
+    throw new PagingError('Ongeldige cursor: niet een die deze server gaf.');
   }
   const result = Cursor.safeParse(parsed);
-  if (!result.success) throw new PagingError('invalid cursor: not one this server handed out');
+  if (!result.success) throw new PagingError('Ongeldige cursor: niet een die deze server gaf.');
   const cursor = result.data;
   if (cursor.sort !== query.sort || cursor.grouped !== (query.groupBy === 'document'))
-    throw new PagingError('invalid cursor: it belongs to a search with another sort or grouping');
+    throw new PagingError(
+      'Ongeldige cursor: hij hoort bij een zoekopdracht met een andere sortering of groepering.',
+    );
   return cursor;
 }

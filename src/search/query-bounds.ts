@@ -31,18 +31,18 @@ function leaves(node: QueryNode | null): QueryLeaf[] {
   return [node];
 }
 
-/** Why the query `q` asks for more work than the bounds allow, or null when it does not. */
+/** Why (in Dutch, shown to the user) the query `q` asks for more work than the bounds allow, or null when it does not. */
 export function queryLimitViolation(q: string): string | null {
   const parsed = leaves(parseQuery(q));
   if (parsed.length > MAX_CLAUSES)
-    return `the query has ${parsed.length} terms, prefixes and phrases; at most ${MAX_CLAUSES} are allowed`;
+    return `de zoekvraag heeft ${parsed.length} woorden, voorvoegsels en woordgroepen; hoogstens ${MAX_CLAUSES} zijn toegestaan`;
   const expanding = parsed.filter(
     (leaf) => leaf.kind === 'prefix' || (leaf.kind === 'term' && leaf.fuzziness > 0),
   );
   if (expanding.length > MAX_EXPANDING_CLAUSES)
-    return `the query has ${expanding.length} prefix (word*) and fuzzy (word~) terms; at most ${MAX_EXPANDING_CLAUSES} are allowed`;
+    return `de zoekvraag heeft ${expanding.length} voorvoegsels (woord*) en fuzzy zoektermen (woord~); hoogstens ${MAX_EXPANDING_CLAUSES} zijn toegestaan`;
   const slop = Math.max(0, ...parsed.map((leaf) => (leaf.kind === 'phrase' ? leaf.slop : 0)));
-  if (slop > MAX_SLOP) return `phrase slop ${slop} is more than the maximum ${MAX_SLOP}`;
+  if (slop > MAX_SLOP) return `woordgroep-slop ${slop} is meer dan het maximum ${MAX_SLOP}`;
   return null;
 }
 

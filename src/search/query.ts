@@ -4,10 +4,11 @@ import { PassageType, type Entity } from '../model/document.ts';
 import { facetNames, type FacetName } from './facet-names.ts';
 import { queryLimitViolation } from './query-bounds.ts';
 import type { Relaxation, WordSuggestion } from './relaxed-matching.ts';
+import { FACET_SIZE, MAX_FACET_SIZE } from './rules.ts';
 
 export { facetNames, type FacetName };
 
-export { FACET_SIZE, MAX_RESULT_WINDOW } from './rules.ts';
+export { FACET_SIZE, MAX_FACET_SIZE, MAX_RESULT_WINDOW } from './rules.ts';
 
 export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE_SIZE = 100;
@@ -61,6 +62,10 @@ export const SearchQuery = z.object({
   groupBy: z.enum(['document']).optional(),
   /** Facet counts and histogram; a caller that only lists passages (the export) leaves them out. */
   facets: z.boolean().default(true),
+  /** Values to list for a facet instead of FACET_SIZE, e.g. { asker: 5000 } for all askers. */
+  facetSizes: z
+    .partialRecord(z.enum(facetNames), z.number().int().min(1).max(MAX_FACET_SIZE))
+    .default({}),
   /** Highlight fragments; likewise left out by a caller that needs none. */
   highlight: z.boolean().default(true),
 });
@@ -98,8 +103,13 @@ export interface SearchResult {
   total: number;
   tookMs: number;
   hits: SearchHit[];
-  /** Disjunctive counts: each facet counted with every filter applied except its own. */
+  /**
+   * Disjunctive counts: each facet counted with every filter applied except its own. Counts are of
+   * passages, or of documents with groupBy=document (like `total` and `histogram`).
+   */
   facets: Record<FacetName, FacetCount[]>;
+  /** How many distinct values each facet has under the same filters (more than it lists, often). */
+  facetTotals: Record<FacetName, number>;
   /** Matches per year, for the chart (same filters as `facets.year`, ascending by year). */
   histogram: { year: number; count: number }[];
   /** Cursor for the page after this one (search_after), null on the last page. */
@@ -111,6 +121,20 @@ export interface SearchResult {
   /** Present when the query holds only stopwords, which are not searched: those words. */
   stopwordsOnly?: string[];
 }
+
+/** Values listed for a facet: FACET_SIZE unless the query asks for more. */
+export const facetSize = (query: SearchQuery, facet: FacetName): number =>
+  query.facetSizes[facet] ?? FACET_SIZE;
+
+/**
+ * The order hits come in. Without search text every passage scores alike, so "relevance" would be
+ * arbitrary: the newest come first instead.
+ */
+export const effectiveSort = (query: SearchQuery): SearchQuery['sort'] =>
+  query.q.trim() === '' ? 'date' : query.sort;
+
+export const emptyFacetTotals = (): Record<FacetName, number> =>
+  Object.fromEntries(facetNames.map((facet) => [facet, 0])) as unknown as Record<FacetName, number>;
 
 /** Facets with no counts: before anything is indexed, or when a query asks for none. */
 export const emptyFacets = (): Record<FacetName, FacetCount[]> =>

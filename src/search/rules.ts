@@ -24,8 +24,10 @@ export const MAX_RESULT_WINDOW = 10_000;
 /** A result has a next page (a cursor) only while fewer hits than the total were shown. */
 export const hasNextPage = (seen: number, total: number) => seen < total;
 
-/** Values listed per facet (the histogram has every year). */
+/** Values listed per facet unless `facetSizes` asks for more (the histogram has every year). */
 export const FACET_SIZE = 20;
+/** The most values one facet lists (a facet's value list on the page; Elasticsearch's max_buckets bounds the sum). */
+export const MAX_FACET_SIZE = 5_000;
 
 /** Facet values and suggestions: most frequent first, ties by value (code-unit order). */
 export function byCountThenValue(

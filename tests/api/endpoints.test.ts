@@ -49,13 +49,13 @@ describe('GET /api/documents/:id', () => {
     const url = `/api/documents/${encodeURIComponent(seed.id)}`;
     const view = (await request(seeded.app).get(url).query({ q: 'begeleidingstrajecten -gratis' }))
       .body as DocumentView;
-    const marked = Object.entries(view.queryMarks ?? {}).flatMap(([id, marks]) => {
+    const marked = Object.entries(view.queryMarks).flatMap(([id, marks]) => {
       const text = seed.passages.find((p) => p.id === id)!.text;
-      return marks.map(([start, end]) => text.slice(start, end).toLowerCase());
+      return marks.map(({ start, end }) => text.slice(start, end).toLowerCase());
     });
     expect(marked).toContain('begeleidingstraject');
     expect(marked.every((word) => word.startsWith('begeleidingstraject'))).toBe(true);
-    expect((await request(seeded.app).get(url)).body).not.toHaveProperty('queryMarks');
+    expect((await request(seeded.app).get(url)).body.queryMarks).toEqual({});
     const tooLong = await request(seeded.app)
       .get(url)
       .query({ q: 'x'.repeat(501) });
@@ -66,7 +66,7 @@ describe('GET /api/documents/:id', () => {
   it('answers 404 JSON for an unknown id', async () => {
     const response = await request(seeded.app).get('/api/documents/no-such-document');
     expect(response.status).toBe(404);
-    expect(response.body.error).toContain('no-such-document');
+    expect(response.body.message).toContain('no-such-document');
   });
 });
 
@@ -86,7 +86,7 @@ describe('GET /api/suggest', () => {
   ])('rejects "%s" naming %s', async (query, parameter) => {
     const response = await request(seeded.app).get(`/api/suggest?${query}`);
     expect(response.status).toBe(400);
-    expect(response.body.error).toContain(parameter);
+    expect(response.body.message).toContain(parameter);
   });
 });
 
@@ -117,7 +117,7 @@ describe('POST /api/analyze', () => {
   it('answers 400 for a missing text, a malformed body and an oversized text', async () => {
     const missing = await request(seeded.app).post('/api/analyze').send({});
     expect(missing.status).toBe(400);
-    expect(missing.body.error).toContain('text');
+    expect(missing.body.message).toContain('text');
 
     const malformed = await request(seeded.app)
       .post('/api/analyze')
@@ -125,13 +125,16 @@ describe('POST /api/analyze', () => {
       .send('{"text": "half');
     expect(malformed.status).toBe(400);
     expect(malformed.type).toBe('application/json');
-    expect(malformed.body.error).toMatch(/JSON/);
+    expect(malformed.body).toEqual({
+      code: 'malformed_body',
+      message: 'De aanvraag is geen geldige JSON.',
+    });
 
     const huge = await request(seeded.app)
       .post('/api/analyze')
       .send({ text: 'woord '.repeat(40_000) });
     expect(huge.status).toBe(400);
-    expect(huge.body.error).toContain('text');
+    expect(huge.body.message).toContain('text');
   });
 });
 
@@ -160,6 +163,8 @@ describe('GET /api/openapi.json', () => {
         '/api/documents/{id}',
         '/api/documents/{id}/similar',
         '/api/export',
+        '/api/facets/{facet}',
+        '/api/feed',
         '/api/health',
         '/api/openapi.json',
         '/api/search',
@@ -222,7 +227,7 @@ describe('the HTTP layer', () => {
       const response = await request(seeded.app).get(url);
       expect(response.status).toBe(404);
       expect(response.type).toBe('application/json');
-      expect(response.body.error).toContain(url);
+      expect(response.body.message).toContain(url);
     }
   });
 

@@ -19,7 +19,7 @@ function capturingLogger() {
 }
 
 describe('errorHandler', () => {
-  it('answers an unexpected error with 500 {error: "internal error"} and logs the stack', async () => {
+  it('answers an unexpected error with 500 {code: "internal_error"} and a Dutch message and logs the stack', async () => {
     const { logger, lines } = capturingLogger();
     const app = express()
       .get('/boom', () => {
@@ -30,7 +30,10 @@ describe('errorHandler', () => {
 
     const response = await request(app).get('/boom');
     expect(response.status).toBe(500);
-    expect(response.body).toEqual({ error: 'internal error' });
+    expect(response.body).toEqual({
+      code: 'internal_error',
+      message: 'Er ging iets mis op de server.',
+    });
     expect(response.text).not.toContain('secret');
     expect(response.text).not.toContain('TypeError');
 

@@ -1,9 +1,12 @@
-// GET /api/export: the matching passages as CSV and XLSX, read back with real parsers.
+// GET /api/export: the matching passages as CSV for Dutch-language Excel and as typed XLSX, read
+// back with real parsers (csv-parse, exceljs), with no cap on the number of rows.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportColumns, exportRows } from '../../src/export/passage-rows.ts';
+import { exportColumns } from '../../src/export/columns.ts';
+import { neutraliseFormula } from '../../src/export/formula-injection.ts';
+import { exportRows } from '../../src/export/passage-rows.ts';
 import { SearchQuery, type SearchResult } from '../../src/search/query.ts';
 import { openSeededApp, type SeededApp } from './seeded-app.ts';
 
@@ -26,94 +29,142 @@ async function searchAll(query: string): Promise<SearchResult> {
   return (await request(seeded.app).get(`/api/search?${query}&size=100`)).body as SearchResult;
 }
 
-describe('GET /api/export', () => {
-  it('exports every matching passage as CSV, with its full text', async () => {
+/** A CSV export as Dutch Excel reads it: `;`-separated, after the BOM. */
+async function csvRecords(
+  query: string,
+): Promise<{ raw: Buffer; records: Record<string, string>[] }> {
+  const response = await request(seeded.app)
+    .get(`/api/export?format=csv&${query}`)
+    .buffer(true)
+    .parse(binary);
+  expect(response.status).toBe(200);
+  const raw = response.body as Buffer;
+  const records = parse(raw, { bom: true, delimiter: ';', columns: true }) as Record<
+    string,
+    string
+  >[];
+  return { raw, records };
+}
+
+describe('GET /api/export?format=csv', () => {
+  it('exports every matching passage with its full text, for Dutch-language Excel', async () => {
     const expected = await searchAll('q=begeleidingstraject');
     const response = await request(seeded.app).get('/api/export?format=csv&q=begeleidingstraject');
-    expect(response.status).toBe(200);
     expect(response.type).toBe('text/csv');
     expect(response.headers['content-disposition']).toMatch(
       /^attachment; filename="?vraagbaak-begeleidingstraject-\d{4}-\d{2}-\d{2}\.csv"?$/,
     );
-    const [header, ...rows] = parse(response.text) as string[][];
-    expect(header).toEqual(headers);
-    expect(rows.length).toBe(expected.total);
-    const seedPassages = new Map(seeded.seeds.flatMap((d) => d.passages.map((p) => [p.id, p])));
-    const records = rows.map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
+    const { raw, records } = await csvRecords('q=begeleidingstraject');
+    // UTF-8 byte order mark, `;` between the Dutch headers, CRLF line ends.
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(raw.toString('utf8').slice(1).split('\r\n')[0]).toBe(headers.join(';'));
+    expect(headers).toContain('Vraagsteller');
+    expect(records.length).toBe(expected.total);
+    const seedPassages = seeded.seeds.flatMap((d) => d.passages);
     for (const record of records) {
-      expect(`${record.title} ${record.text}`).toMatch(/begeleidingstraject/i);
-      const passage = [...seedPassages.values()].find(
-        (p) => p.documentId === record.documentId && p.text === record.text,
+      expect(`${record.Titel} ${record.Tekst}`).toMatch(/begeleidingstraject/i);
+      const passage = seedPassages.find(
+        (p) => p.documentId === record.Document && p.text === record.Tekst,
       );
-      expect(passage, `row text is a full passage of ${record.documentId}`).toBeDefined();
+      expect(passage, `row text is a full passage of ${record.Document}`).toBeDefined();
+      expect(['inleiding', 'vraag', 'antwoord', 'bijlage']).toContain(record.Soort);
+      expect(record.Link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?doc=/);
+      expect(new URL(record.Link!).searchParams.get('doc')).toBe(record.Document);
     }
+    // Amounts with a decimal comma, as Dutch Excel reads numbers.
+    const withAmount = records.find((r) => r['Hoogste bedrag (euro)']);
+    expect(withAmount?.['Hoogste bedrag (euro)']).toMatch(/^\d+(,\d+)?$/);
   });
 
-  it('exports XLSX that exceljs opens, one row per passage', async () => {
-    const expected = await searchAll('q=minister&type=answer');
+  it('neutralises cells a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r'])
+      expect(neutraliseFormula(`${start}HYPERLINK("http://x")`)).toBe(
+        `'${start}HYPERLINK("http://x")`,
+      );
+    expect(neutraliseFormula('Gewone tekst')).toBe('Gewone tekst');
+  });
+});
+
+describe('GET /api/export?format=xlsx', () => {
+  it('has typed cells, a styled frozen header with autofilter, widths and a link column', async () => {
+    const expected = await searchAll('q=euro&type=answer');
     const response = await request(seeded.app)
-      .get('/api/export?format=xlsx&q=minister&type=answer')
+      .get('/api/export?format=xlsx&q=euro&type=answer')
       .buffer(true)
       .parse(binary);
     expect(response.status).toBe(200);
-    expect(response.headers['content-disposition']).toMatch(
-      /filename="?vraagbaak-minister-.*\.xlsx/,
-    );
+    expect(response.headers['content-disposition']).toMatch(/filename="?vraagbaak-euro-.*\.xlsx/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body);
-    const sheet = workbook.getWorksheet('passages');
+    const sheet = workbook.getWorksheet('passages')!;
     expect(sheet).toBeDefined();
-    const values = (row: number) => (sheet!.getRow(row).values as unknown[]).slice(1);
+    const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual(headers);
-    expect(sheet!.actualRowCount - 1).toBe(expected.total);
-    const typeColumn = headers.indexOf('type');
-    for (let row = 2; row <= sheet!.actualRowCount; row++) {
-      expect(values(row)[typeColumn]).toBe('answer');
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(headers.indexOf('Tekst') + 1).width).toBeGreaterThan(40);
+    expect(sheet.actualRowCount - 1).toBe(expected.total);
+    const column = (name: string) => headers.indexOf(name);
+    let amounts = 0;
+    for (let row = 2; row <= sheet.actualRowCount; row++) {
+      const cells = values(row);
+      expect(cells[column('Soort')]).toBe('antwoord');
+      expect(cells[column('Datum')]).toBeInstanceOf(Date);
+      const link = cells[column('Link')] as { hyperlink: string; text: string };
+      expect(link.hyperlink).toMatch(/\?doc=/);
+      const amount = cells[column('Hoogste bedrag (euro)')];
+      if (amount !== undefined && amount !== null) {
+        expect(typeof amount).toBe('number');
+        amounts++;
+      }
     }
+    expect(amounts).toBeGreaterThan(0);
   });
+});
 
+describe('GET /api/export limits', () => {
   it('honours limit, and without a query exports everything', async () => {
-    const two = await request(seeded.app).get('/api/export?format=csv&limit=2');
-    expect((parse(two.text) as string[][]).length).toBe(1 + 2);
-
-    const all = await request(seeded.app).get('/api/export?format=csv');
+    expect((await csvRecords('limit=2')).records).toHaveLength(2);
+    const all = await csvRecords('');
     const passages = seeded.seeds.reduce((sum, d) => sum + d.passages.length, 0);
-    expect((parse(all.text) as string[][]).length).toBe(1 + passages);
-    expect(all.headers['content-disposition']).toMatch(/filename="?vraagbaak-export-/);
+    expect(all.records).toHaveLength(passages);
 
     // The page reuses its search URL: paging parameters are accepted and do not shrink the export.
-    const paged = await request(seeded.app).get(
-      '/api/export?format=csv&page=2&size=5&groupBy=document',
-    );
-    expect(paged.text).toBe(all.text);
+    const paged = await csvRecords('page=2&size=5&groupBy=document');
+    // (Links name the port of each request's own test server, so they are left out.)
+    const withoutLinks = (records: Record<string, string>[]) =>
+      records.map(({ Link: _link, ...rest }) => rest);
+    expect(withoutLinks(paged.records)).toEqual(withoutLinks(all.records));
   });
 
   it.each([
     ['', 'format'],
     ['format=pdf', 'format'],
     ['format=csv&limit=0', 'limit'],
-    ['format=csv&limit=1000000', 'limit'],
     ['format=csv&size=1000', 'size'],
-  ])('rejects "%s" with a 400 naming %s', async (query, parameter) => {
+  ])('rejects "%s" with a 400 naming %s, in Dutch', async (query, parameter) => {
     const response = await request(seeded.app).get(`/api/export?${query}`);
     expect(response.status).toBe(400);
-    expect(response.body.error).toContain(parameter);
+    expect(response.body.code).toBe('invalid_parameter');
+    expect(response.body.message).toMatch(/^Ongeldige parameter/);
+    expect(response.body.message).toContain(parameter);
   });
 });
 
 describe('exportRows', () => {
-  it('pages through the cursor: small pages give the same passages, each once', async () => {
+  it('gives every matching passage once, in the order of the search, up to an optional limit', async () => {
     const query = SearchQuery.parse({ q: 'minister' });
-    const ids = async (pageSize: number) => {
-      const texts: string[] = [];
-      for await (const row of exportRows(seeded.backend, query, 10_000, pageSize)) {
-        texts.push(`${row.documentId}|${row.type}|${row.passageNumber}|${row.text}`);
-      }
-      return texts;
+    const rows = async (limit?: number) => {
+      const ids: string[] = [];
+      const exported = exportRows(seeded.backend, query, { limit, documentLink: (_d, p) => p });
+      for await (const row of exported) ids.push(row.link);
+      return ids;
     };
-    const paged = await ids(3);
-    expect(new Set(paged).size).toBe(paged.length);
-    expect(paged.sort()).toEqual((await ids(100)).sort());
-    expect(paged.length).toBeGreaterThan(3);
+    const all = await rows();
+    const search = await searchAll('q=minister');
+    expect(all).toEqual(search.hits.map((hit) => hit.id));
+    expect(new Set(all).size).toBe(all.length);
+    expect(await rows(3)).toEqual(all.slice(0, 3));
   });
 });

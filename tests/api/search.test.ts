@@ -108,7 +108,7 @@ describe('GET /api/search', () => {
     const response = await request(seeded.app).get(`/api/search?${query}`);
     expect(response.status).toBe(400);
     expect(response.type).toBe('application/json');
-    expect(response.body.error).toContain(parameter);
+    expect(response.body.message).toContain(parameter);
     expect(response.body.details.map((d: { parameter: string }) => d.parameter)).toContain(
       parameter,
     );

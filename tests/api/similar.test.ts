@@ -56,7 +56,7 @@ describe('POST /api/similar', () => {
     ] as const) {
       const response = await request(seeded.app).post('/api/similar').send(body);
       expect(response.status, JSON.stringify(body).slice(0, 60)).toBe(400);
-      expect(response.body.error).toContain(parameter);
+      expect(JSON.stringify(response.body.details ?? response.body.message)).toContain(parameter);
     }
   });
 });
@@ -109,7 +109,8 @@ describe('GET /api/documents/:id/similar', () => {
     expect((await request(seeded.app).get(`${documentPath(id)}?size=500`)).status).toBe(400);
     const missing = await request(seeded.app).get(documentPath('no-such-document'));
     expect(missing.status).toBe(404);
-    expect(missing.body.error).toContain('no-such-document');
+    expect(missing.body).toMatchObject({ code: 'not_found' });
+    expect(missing.body.message).toContain('no-such-document');
   });
 
   it('is described in the OpenAPI document', async () => {
@@ -131,7 +132,7 @@ describe('with Elasticsearch unreachable (connection refused)', () => {
         await request(app).get('/api/documents/some-document/similar'),
       ]) {
         expect(response.status).toBe(503);
-        expect(response.body.error).toBe('search backend unavailable');
+        expect(response.body.code).toBe('backend_unavailable');
         expect(response.body.reason).toMatch(/Elasticsearch/);
       }
     } finally {

@@ -45,7 +45,8 @@ describe('with Elasticsearch unreachable (connection refused)', () => {
     expect(response.status).toBe(503);
     expect(response.type).toBe('application/json');
     expect(response.headers['content-disposition']).toBeUndefined();
-    expect(response.body.error).toBe('search backend unavailable');
+    expect(response.body.code).toBe('backend_unavailable');
+    expect(response.body.message).toBe('De zoekmachine is op dit moment niet bereikbaar.');
     expect(response.body.reason).toMatch(/Elasticsearch/);
     expect(response.text).not.toMatch(/\bat .*\.ts:\d+/);
   });
@@ -92,7 +93,7 @@ describeElasticsearch('when Elasticsearch comes back', () => {
     expect(health.body).toMatchObject({ documents: seeds.length });
     // The export pages through Elasticsearch's cursor and fetches each passage's document.
     const exported = await request(app).get('/api/export?format=csv&q=begeleidingstraject');
-    const rows = parse(exported.text) as string[][];
+    const rows = parse(exported.text, { bom: true, delimiter: ';' }) as string[][];
     expect(rows.length - 1).toBe((search.body as SearchResult).total);
     const view = await request(app).get(`/api/documents/${encodeURIComponent(seed000!.id)}`);
     expect(view.body.document.title).toBe(seed000?.title);

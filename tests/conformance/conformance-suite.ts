@@ -346,6 +346,75 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(result.total).toBe(perDocument.size);
     });
 
+    it('counts documents, not passages, in total, facets and histogram when grouped', async () => {
+      const passages = await allHits({ q: 'sociale | fietsen | budget' });
+      const documentsOf = (hits: SearchHit[]) => new Set(hits.map((h) => h.documentId));
+      const grouped = await search({
+        q: 'sociale | fietsen | budget',
+        groupBy: 'document',
+        size: 0,
+      });
+      expect(grouped.total).toBe(documentsOf(passages).size);
+      for (const facet of facetNames) {
+        for (const { value, count } of grouped.facets[facet]) {
+          const matching = passages.filter((hit) => hitHas(hit, facet, value));
+          expect(count, `${facet}=${value}`).toBe(documentsOf(matching).size);
+        }
+      }
+      for (const { year, count } of grouped.histogram) {
+        const matching = passages.filter((hit) => hit.date?.startsWith(String(year)));
+        expect(count, String(year)).toBe(documentsOf(matching).size);
+      }
+      // The passage counts of the same search are larger where a document has several passages.
+      const ungrouped = await search({ q: 'sociale | fietsen | budget', size: 0 });
+      expect(ungrouped.total).toBe(passages.length);
+      expect(ungrouped.total).toBeGreaterThan(grouped.total);
+    });
+
+    it('lists every value of a facet on request, and says how many values each facet has', async () => {
+      const themes = new Set(documents.flatMap((d) => d.themes));
+      const organisations = new Set(
+        documents.flatMap((d) =>
+          d.passages.flatMap((p) =>
+            p.entities.flatMap((e) => (e.type === 'organisation' ? [e.canonical] : [])),
+          ),
+        ),
+      );
+      const few = await search({ q: '', size: 0, facetSizes: { organisation: 2 } });
+      expect(few.facets.organisation).toHaveLength(2);
+      expect(few.facetTotals.organisation).toBe(organisations.size);
+      expect(few.facetTotals.theme).toBe(themes.size);
+      const all = await search({ q: '', size: 0, facetSizes: { theme: 5000 } });
+      expect(all.facets.theme.map((c) => c.value).sort()).toEqual([...themes].sort());
+      // The first values are the same, in the same order, however many are asked for.
+      expect(all.facets.theme.slice(0, 2)).toEqual(
+        (await search({ q: '', size: 0, facetSizes: { theme: 2 } })).facets.theme,
+      );
+      const narrowed = await search({ q: '', size: 0, filters: { minister: ['Wouter Beke'] } });
+      expect(narrowed.facetTotals.theme).toBe(new Set(allowances.themes).size);
+    });
+
+    it('scans every hit of a query in sort order, a page at a time, without highlights', async () => {
+      for (const input of [{ q: '' }, { q: 'ondernemers | fietsen', sort: 'date' as const }]) {
+        const scanned: SearchHit[] = [];
+        const pages: number[] = [];
+        for await (const page of backend.scan(SearchQuery.parse(input))) {
+          pages.push(page.length);
+          scanned.push(...page);
+        }
+        expect(scanned.map((h) => h.id)).toEqual(await idsOf(input));
+        expect(Math.max(...pages)).toBeLessThanOrEqual(100);
+        expect(scanned.every((h) => h.highlights.length === 0)).toBe(true);
+      }
+    });
+
+    it('lists the newest first when there is no search text', async () => {
+      const hits = await allHits({ q: '' });
+      const dates = hits.map((h) => h.date ?? '');
+      expect(dates).toEqual([...dates].sort().reverse());
+      expect(hits.at(-1)?.documentId).toBe(hostileHtml.id);
+    });
+
     it('highlights with <mark> in HTML-escaped text', async () => {
       const [hit] = await allHits({ q: 'website', filters: { type: ['question'] } });
       const html = hit?.highlights.join(' ') ?? '';

@@ -32,8 +32,8 @@ describe('paging cursor', () => {
 
   it('refuses a cursor of a search with another sort or grouping', () => {
     const byDate = encodeCursor({ sort: 'date', grouped: false, seen: 20, after: [1] });
-    expect(() => decodeCursor(byDate, query())).toThrow(/another sort or grouping/);
+    expect(() => decodeCursor(byDate, query())).toThrow(/andere sortering of groepering/);
     const grouped = encodeCursor({ sort: 'relevance', grouped: true, seen: 20 });
-    expect(() => decodeCursor(grouped, query())).toThrow(/another sort or grouping/);
+    expect(() => decodeCursor(grouped, query())).toThrow(/andere sortering of groepering/);
   });
 });

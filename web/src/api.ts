@@ -1,7 +1,8 @@
-// Calls to the vraagbaak HTTP API, with failures turned into Dutch messages for the page.
+// Calls to the vraagbaak HTTP API, with failures turned into Dutch messages for the page. The API
+// itself answers errors with a stable `code` and a Dutch `message`, which is shown as it is.
 import type { DocumentView } from '../../src/api/document-view.ts';
 import type { Suggestion } from '../../src/search/backend.ts';
-import type { SearchResult } from '../../src/search/query.ts';
+import type { FacetCount, FacetName, SearchResult } from '../../src/search/query.ts';
 import type { SimilarResult } from '../../src/search/similar/similar-query.ts';
 
 export type ApiErrorKind = 'unavailable' | 'invalid' | 'not-found' | 'failed';
@@ -10,7 +11,7 @@ export class ApiError extends Error {
   constructor(
     readonly kind: ApiErrorKind,
     message: string,
-    /** The server's own explanation, when it gave one. */
+    /** The server's own Dutch explanation, when it gave one. */
     readonly detail: string | null = null,
   ) {
     super(message);
@@ -18,12 +19,14 @@ export class ApiError extends Error {
   }
 }
 
-function serverReason(body: unknown): string | null {
+function serverMessage(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;
-  const { reason, error, message } = body as Record<string, unknown>;
-  const text = [reason, error, message].find((value) => typeof value === 'string');
-  return typeof text === 'string' ? text : null;
+  const { message } = body as Record<string, unknown>;
+  return typeof message === 'string' ? message : null;
 }
+
+const UNAVAILABLE =
+  'De zoekdienst antwoordt op dit moment niet. Dat ligt niet aan u: probeer het over enkele ogenblikken opnieuw.';
 
 async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit = {}): Promise<T> {
   let response: Response;
@@ -35,39 +38,46 @@ async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit =
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(
-      'unavailable',
-      'De zoekdienst is niet bereikbaar. Controleer je verbinding.',
-    );
+    throw new ApiError('unavailable', UNAVAILABLE);
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
-  const detail = serverReason(body);
+  const detail = serverMessage(body);
   if (response.status === 503 || response.status === 502 || response.status === 504)
-    throw new ApiError(
-      'unavailable',
-      'De zoekmachine is op dit moment niet bereikbaar. Probeer het over enkele ogenblikken opnieuw.',
-      detail,
-    );
+    throw new ApiError('unavailable', UNAVAILABLE);
   if (response.status === 400)
     throw new ApiError('invalid', 'Deze zoekopdracht is ongeldig.', detail);
   if (response.status === 404)
     throw new ApiError('not-found', 'Dit document bestaat niet (meer).', detail);
-  throw new ApiError(
-    'failed',
-    `Er ging iets mis bij het zoeken (fout ${response.status}).`,
-    detail,
-  );
+  throw new ApiError('failed', `Er ging iets mis bij het zoeken (fout ${response.status}).`);
 }
 
 export function search(params: URLSearchParams, signal?: AbortSignal): Promise<SearchResult> {
   return getJson<SearchResult>(`api/search?${params}`, signal);
 }
 
-/** `q`: the search the document was opened from (its words come back as `queryMarks`). */
+export async function facetValues(
+  facet: FacetName,
+  params: URLSearchParams,
+  signal?: AbortSignal,
+): Promise<FacetCount[]> {
+  const body = await getJson<{ values: FacetCount[] }>(`api/facets/${facet}?${params}`, signal);
+  return body.values;
+}
+
+/** A document for the document view; with a search text, where its words are in each passage. */
 export function getDocument(id: string, q: string, signal?: AbortSignal): Promise<DocumentView> {
-  const query = q.trim() ? `?${new URLSearchParams({ q })}` : '';
+  const query = q.trim() ? `?${new URLSearchParams({ q: q.trim() })}` : '';
   return getJson<DocumentView>(`api/documents/${encodeURIComponent(id)}${query}`, signal);
+}
+
+export interface Coverage {
+  documents: number;
+  passages: number;
+}
+
+export function coverage(signal?: AbortSignal): Promise<Coverage> {
+  return getJson<Coverage>('api/health', signal);
 }
 
 export async function getSuggestions(prefix: string, signal?: AbortSignal): Promise<Suggestion[]> {
@@ -109,4 +119,8 @@ export function exportUrl(format: 'csv' | 'xlsx', params: URLSearchParams): stri
   const exportParams = new URLSearchParams(params);
   exportParams.set('format', format);
   return `api/export?${exportParams}`;
+}
+
+export function feedUrl(params: URLSearchParams): string {
+  return `api/feed?${params}`;
 }

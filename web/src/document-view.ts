@@ -1,10 +1,13 @@
 // One document: its details, the preamble, each question with its answer beside it (below it on a
-// narrow screen), and the annex. Entities are marked in the text.
+// narrow screen), and the annex. Entities and the search's words are marked in the text, and a
+// reference such as "zie vraag 3" links to that question.
 import type { DocumentView } from '../../src/api/document-view.ts';
 import type { Entity, Passage } from '../../src/model/document.ts';
 import { h } from './dom.ts';
-import { formatDate, formatEuro, passageLabel } from './format.ts';
+import { formatDate, formatEuro, passageLabel, readableValue } from './format.ts';
+import { markedText, type LinkRange, type MarkRange } from './marked-text.ts';
 import { vatLabel } from './results.ts';
+import type { PersonRef } from './state.ts';
 
 const entityTitles: Record<Entity['type'], string> = {
   amount: 'Bedrag',
@@ -13,55 +16,77 @@ const entityTitles: Record<Entity['type'], string> = {
   place: 'Plaats',
 };
 
+const entityLegend: Record<Entity['type'], string> = {
+  organisation: 'organisaties',
+  amount: 'bedragen',
+  person: 'personen',
+  place: 'plaatsen',
+};
+
+export interface DocumentLinks {
+  /** A name that opens the person's page. */
+  person: (person: PersonRef) => HTMLElement;
+}
+
 function entityTitle(entity: Entity): string {
   const detail =
     entity.type === 'amount' ? formatEuro(entity.value) + vatLabel(entity.vat) : entity.canonical;
   return `${entityTitles[entity.type]}: ${detail}`;
 }
 
-/** `text` from `from` to `to` with the query's words (`marks`, in text order) in <mark class="query">. */
-function withQueryMarks(text: string, from: number, to: number, marks: [number, number][]): Node[] {
-  const nodes: Node[] = [];
-  let at = from;
-  for (const [start, end] of marks) {
-    if (end <= at || start >= to) continue;
-    if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
-    nodes.push(h('mark', { class: 'query' }, text.slice(Math.max(start, at), Math.min(end, to))));
-    at = Math.min(end, to);
-  }
-  if (at < to) nodes.push(document.createTextNode(text.slice(at, to)));
-  return nodes;
+/** The entities that get a mark: overlapping ones are skipped, the first (longest) one wins. */
+function shownEntities(passage: Passage): Entity[] {
+  const sorted = [...passage.entities]
+    .filter((e) => e.start < e.end && e.end <= passage.text.length)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const shown: Entity[] = [];
+  for (const entity of sorted) if (entity.start >= (shown.at(-1)?.end ?? 0)) shown.push(entity);
+  return shown;
 }
 
-/** Passage text with its entities wrapped in <mark class="entity …">; overlapping entities are skipped. */
-function markedText(passage: Passage, marks: [number, number][] = []): Node[] {
-  const { text } = passage;
-  const entities = [...passage.entities]
-    .filter((e) => e.start < e.end && e.end <= text.length)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const nodes: Node[] = [];
-  let at = 0;
-  for (const entity of entities) {
-    if (entity.start < at) continue;
-    if (entity.start > at) nodes.push(...withQueryMarks(text, at, entity.start, marks));
-    nodes.push(
-      h(
-        'mark',
-        { class: `entity entity-${entity.type}`, title: entityTitle(entity) },
-        withQueryMarks(text, entity.start, entity.end, marks),
-      ),
-    );
-    at = entity.end;
-  }
-  if (at < text.length) nodes.push(...withQueryMarks(text, at, text.length, marks));
-  return nodes;
+/** "zie vraag 3", "Zie ook het antwoord op vraag 2": references to another numbered question. */
+const questionReference = /\bzie\s+(?:ook\s+)?(?:(?:het\s+)?antwoord\s+op\s+)?vraag\s+(\d+)/giu;
+
+function questionLinks(text: string, questionIds: Map<number, string>): LinkRange[] {
+  return [...text.matchAll(questionReference)].flatMap((match) => {
+    const id = questionIds.get(Number(match[1]));
+    if (!id) return [];
+    return [
+      {
+        start: match.index,
+        end: match.index + match[0].length,
+        href: `#${encodeURIComponent(id)}`,
+        onClick: (event: MouseEvent) => {
+          const target = document.getElementById(id);
+          if (!target) return;
+          // The question is on this page: go there without reloading the document.
+          event.preventDefault();
+          history.replaceState(history.state, '', `#${encodeURIComponent(id)}`);
+          document.querySelectorAll('.passage.target').forEach((p) => p.classList.remove('target'));
+          target.classList.add('target');
+          target.scrollIntoView({ block: 'center' });
+          target.focus({ preventScroll: true });
+        },
+      },
+    ];
+  });
 }
 
 function passageBlock(
   passage: Passage,
-  marks: [number, number][] = [],
+  view: DocumentView,
+  questionIds: Map<number, string>,
   heading?: string,
 ): HTMLElement {
+  const marks: MarkRange[] = [
+    ...shownEntities(passage).map((entity) => ({
+      start: entity.start,
+      end: entity.end,
+      className: `entity entity-${entity.type}`,
+      title: entityTitle(entity),
+    })),
+    ...(view.queryMarks[passage.id] ?? []).map((span) => ({ ...span, className: 'query-match' })),
+  ];
   return h(
     'section',
     { class: `passage passage-${passage.type}`, id: passage.id, tabindex: -1 },
@@ -74,25 +99,56 @@ function passageBlock(
         heading ?? passageLabel(passage.type, passage.number),
       ),
     ),
-    h('div', { class: 'passage-text' }, markedText(passage, marks)),
+    h(
+      'div',
+      { class: 'passage-text' },
+      markedText(passage.text, marks, questionLinks(passage.text, questionIds)),
+    ),
   );
 }
 
-function documentDetails(doc: DocumentView['document']): HTMLElement {
-  const row = (term: string, value: string | null) =>
+/** Fields the model may carry for some sources (the date of the answer, the official page). */
+function optionalText(doc: DocumentView['document'], ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = (doc as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return null;
+}
+
+function documentDetails(doc: DocumentView['document'], links: DocumentLinks): HTMLElement {
+  const row = (term: string, value: string | Node | null) =>
     value ? [h('dt', {}, term), h('dd', {}, value)] : [];
+  const asker =
+    doc.asker &&
+    h(
+      'span',
+      {},
+      links.person({ name: doc.asker, role: 'asker' }),
+      doc.party ? ` (${doc.party})` : '',
+    );
+  const minister =
+    (doc.minister || doc.ministerOffice) &&
+    h(
+      'span',
+      {},
+      doc.minister ? links.person({ name: doc.minister, role: 'minister' }) : null,
+      doc.minister && doc.ministerOffice ? ', ' : '',
+      doc.ministerOffice ?? '',
+    );
   return h(
     'dl',
     { class: 'doc-details' },
     row('Nummer', doc.number),
-    row('Datum', formatDate(doc.date)),
-    row('Vraagsteller', doc.asker ? `${doc.asker}${doc.party ? ` (${doc.party})` : ''}` : null),
-    row('Minister', [doc.minister, doc.ministerOffice].filter(Boolean).join(', ') || null),
-    row('Thema', doc.themes.join(', ') || null),
+    row('Datum van de vraag', formatDate(doc.date)),
+    row('Datum van het antwoord', formatDate(optionalText(doc, 'answerDate', 'answeredOn'))),
+    row('Vraagsteller', asker || null),
+    row('Minister', minister || null),
+    row('Thema', doc.themes.map(readableValue).join(', ') || null),
   );
 }
 
-function safePdfUrl(url: string | null): string | null {
+function safeUrl(url: string | null): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);
@@ -102,13 +158,61 @@ function safePdfUrl(url: string | null): string | null {
   }
 }
 
-export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLElement {
+function sourceLinks(doc: DocumentView['document']): HTMLElement | null {
+  const official = safeUrl(optionalText(doc, 'url', 'officialUrl'));
+  const pdf = safeUrl(doc.pdfUrl);
+  const link = (href: string, text: string) =>
+    h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, text);
+  if (!official && !pdf) return null;
+  return h(
+    'p',
+    { class: 'doc-source' },
+    official && link(official, 'Officieel document openen'),
+    official && pdf ? ' · ' : '',
+    pdf && link(pdf, 'Bron-pdf openen'),
+  );
+}
+
+/** The legend names only the kinds of marks that occur in this document. */
+function legend(view: DocumentView, passages: Passage[]): HTMLElement | null {
+  const kinds = (Object.keys(entityLegend) as Entity['type'][]).filter((kind) =>
+    passages.some((p) => shownEntities(p).some((e) => e.type === kind)),
+  );
+  const items: Node[] = kinds.map((kind) =>
+    h('mark', { class: `entity entity-${kind}` }, entityLegend[kind]),
+  );
+  if (Object.keys(view.queryMarks).length > 0)
+    items.push(h('mark', { class: 'query-match' }, 'uw zoekwoorden'));
+  if (items.length === 0) return null;
+  const parts: (Node | string)[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) parts.push(i === items.length - 1 ? ' en ' : ', ');
+    parts.push(item);
+  });
+  return h('p', { class: 'legend' }, 'In de tekst gemarkeerd: ', parts, '.');
+}
+
+export function renderDocument(
+  view: DocumentView,
+  backLink: HTMLElement,
+  links: DocumentLinks,
+): HTMLElement {
   const doc = view.document;
-  const pdfUrl = safePdfUrl(doc.pdfUrl);
+  const passages = [
+    ...view.context,
+    ...view.pairs.flatMap((p) => [p.question, p.answer].filter((x) => x !== null)),
+    ...view.annexes,
+  ];
+  const questionIds = new Map(
+    view.pairs.flatMap(({ question }) =>
+      question?.number != null ? [[question.number, question.id] as const] : [],
+    ),
+  );
+  const block = (passage: Passage) => passageBlock(passage, view, questionIds);
   return h(
     'article',
     { class: 'document' },
-    h('nav', { class: 'doc-nav' }, backLink),
+    h('nav', { class: 'doc-nav', 'aria-label': 'Document' }, backLink),
     h(
       'header',
       { class: 'doc-header' },
@@ -118,28 +222,11 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
         `Schriftelijke vraag${doc.number ? ` nr. ${doc.number}` : ''}`,
       ),
       h('h2', { id: 'document-title', tabindex: -1 }, doc.title ?? 'Zonder titel'),
-      documentDetails(doc),
-      pdfUrl &&
-        h(
-          'p',
-          { class: 'doc-source' },
-          h('a', { href: pdfUrl, rel: 'noopener noreferrer', target: '_blank' }, 'Bron-pdf openen'),
-        ),
-      h(
-        'p',
-        { class: 'legend' },
-        'In de tekst gemarkeerd: ',
-        h('mark', { class: 'entity entity-organisation' }, 'organisaties'),
-        ', ',
-        h('mark', { class: 'entity entity-amount' }, 'bedragen'),
-        ', ',
-        h('mark', { class: 'entity entity-person' }, 'personen'),
-        ' en ',
-        h('mark', { class: 'entity entity-place' }, 'plaatsen'),
-        '.',
-      ),
+      documentDetails(doc, links),
+      sourceLinks(doc),
+      legend(view, passages),
     ),
-    view.context.map((p) => passageBlock(p, view.queryMarks?.[p.id])),
+    view.context.map(block),
     view.pairs.length > 0 &&
       h(
         'div',
@@ -149,10 +236,10 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
             'div',
             { class: 'qa-pair' },
             question
-              ? passageBlock(question, view.queryMarks?.[question.id])
+              ? block(question)
               : h('p', { class: 'passage passage-missing' }, 'Antwoord zonder bijhorende vraag.'),
             answer
-              ? passageBlock(answer, view.queryMarks?.[answer.id])
+              ? block(answer)
               : h(
                   'p',
                   { class: 'passage passage-unanswered' },
@@ -161,6 +248,6 @@ export function renderDocument(view: DocumentView, backLink: HTMLElement): HTMLE
           ),
         ),
       ),
-    view.annexes.map((p) => passageBlock(p, view.queryMarks?.[p.id])),
+    view.annexes.map(block),
   );
 }

@@ -1,9 +1,11 @@
 // The facet sidebar: one group of checkboxes per facet, counts from the API (disjunctive: each facet
-// is counted with every filter except its own, so ticking a second value shows what it adds).
+// is counted with every filter except its own, so ticking a second value shows what it adds). A
+// facet shows its true number of values; "Toon alle N" loads them all (GET /api/facets/:facet) with
+// a box to search them.
 import type { FacetCount, FacetName } from '../../src/search/query.ts';
 import type { PassageType } from '../../src/model/document.ts';
 import { h } from './dom.ts';
-import { formatCount, passageTypeLabels } from './format.ts';
+import { formatCount, passageTypeLabels, readableValue } from './format.ts';
 import { facetNames, type Filters } from './state.ts';
 
 export const facetLabels: Record<FacetName, string> = {
@@ -17,12 +19,16 @@ export const facetLabels: Record<FacetName, string> = {
 };
 
 const COLLAPSED_SIZE = 8;
-/** Facets the user expanded with "toon alle"; kept across renders. */
-const expanded = new Set<FacetName>();
+/** From this many values on, an opened facet gets a search box. */
+const SEARCHABLE_FROM = COLLAPSED_SIZE + 2;
 
-function valueLabel(facet: FacetName, value: string): string {
-  return facet === 'type' ? (passageTypeLabels[value as PassageType] ?? value) : value;
+export function valueLabel(facet: FacetName, value: string): string {
+  if (facet === 'type') return passageTypeLabels[value as PassageType] ?? value;
+  return facet === 'theme' ? readableValue(value) : value;
 }
+
+/** Lowercase without diacritics, for matching what is typed in a facet's search box. */
+const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 function orderedValues(facet: FacetName, counts: FacetCount[], selected: string[]): FacetCount[] {
   const values = [...counts];
@@ -33,17 +39,51 @@ function orderedValues(facet: FacetName, counts: FacetCount[], selected: string[
   return values;
 }
 
+export interface FacetView {
+  facets: Record<FacetName, FacetCount[]>;
+  facetTotals: Record<FacetName, number>;
+  /** Every value of the facets the user opened, for the current search. */
+  opened: Partial<Record<FacetName, FacetCount[]>>;
+  /** The counts are of documents (grouped) rather than passages. */
+  grouped: boolean;
+}
+
+export interface FacetActions {
+  onToggle: (facet: FacetName, value: string, on: boolean) => void;
+  onShowAll: (facet: FacetName) => void;
+  onShowFewer: (facet: FacetName) => void;
+}
+
+function searchBox(facet: FacetName, list: HTMLUListElement): HTMLElement {
+  const box = h('input', {
+    type: 'search',
+    class: 'facet-search',
+    'aria-label': `Zoek bij ${facetLabels[facet].toLowerCase()}`,
+    placeholder: `Zoek bij ${facetLabels[facet].toLowerCase()}…`,
+  });
+  box.addEventListener('input', () => {
+    const wanted = folded(box.value.trim());
+    for (const item of list.children) {
+      const name = item.querySelector('.facet-name')?.textContent ?? '';
+      (item as HTMLElement).hidden = wanted !== '' && !folded(name).includes(wanted);
+    }
+  });
+  return box;
+}
+
 export function renderFacets(
-  facets: Record<FacetName, FacetCount[]>,
+  view: FacetView,
   filters: Filters,
-  onToggle: (facet: FacetName, value: string, on: boolean) => void,
-  rerender: () => void,
+  actions: FacetActions,
 ): HTMLElement[] {
+  const unit = view.grouped ? 'documenten' : 'treffers';
   return facetNames.flatMap((facet) => {
     const selected = filters[facet];
-    const values = orderedValues(facet, facets[facet] ?? [], selected);
+    const opened = view.opened[facet];
+    const values = orderedValues(facet, opened ?? view.facets[facet] ?? [], selected);
     if (values.length === 0) return [];
-    const showAll = expanded.has(facet) || values.length <= COLLAPSED_SIZE + 2;
+    const total = Math.max(view.facetTotals[facet] ?? 0, values.length);
+    const showAll = opened !== undefined || total <= COLLAPSED_SIZE + 2;
     const shown = showAll
       ? values
       : values.filter((v, i) => i < COLLAPSED_SIZE || selected.includes(v.value));
@@ -54,7 +94,7 @@ export function renderFacets(
         value,
         checked: selected.includes(value),
       });
-      checkbox.addEventListener('change', () => onToggle(facet, value, checkbox.checked));
+      checkbox.addEventListener('change', () => actions.onToggle(facet, value, checkbox.checked));
       return h(
         'li',
         {},
@@ -65,27 +105,33 @@ export function renderFacets(
           h('span', { class: 'facet-name' }, valueLabel(facet, value)),
           h(
             'span',
-            { class: 'facet-count', 'aria-label': `${formatCount(count)} treffers` },
+            { class: 'facet-count', 'aria-label': `${formatCount(count)} ${unit}` },
             formatCount(count),
           ),
         ),
       );
     });
-    const more =
-      values.length > shown.length &&
-      h('button', { type: 'button', class: 'link-button' }, `Toon alle ${values.length}`);
-    if (more)
-      more.addEventListener('click', () => {
-        expanded.add(facet);
-        rerender();
-      });
+    const list = h('ul', {}, items);
+    let toggle: HTMLButtonElement | null = null;
+    if (opened !== undefined && total > COLLAPSED_SIZE + 2) {
+      toggle = h('button', { type: 'button', class: 'link-button' }, 'Toon minder');
+      toggle.addEventListener('click', () => actions.onShowFewer(facet));
+    } else if (total > shown.length) {
+      toggle = h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-show-all': facet },
+        `Toon alle ${formatCount(total)}`,
+      );
+      toggle.addEventListener('click', () => actions.onShowAll(facet));
+    }
     return [
       h(
         'fieldset',
         { class: 'facet', 'data-facet': facet },
         h('legend', {}, facetLabels[facet]),
-        h('ul', {}, items),
-        more,
+        opened !== undefined && values.length >= SEARCHABLE_FROM && searchBox(facet, list),
+        list,
+        toggle,
       ),
     ];
   });

@@ -1,5 +1,6 @@
 // Dutch (Belgian) presentation of dates, amounts, counts and passage labels.
 import type { PassageType } from '../../src/model/document.ts';
+import { passageTypeNames } from '../../src/model/passage-type-names.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-BE', {
   day: 'numeric',
@@ -33,12 +34,24 @@ export function plural(count: number, one: string, many: string): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-export const passageTypeLabels: Record<PassageType, string> = {
-  context: 'Inleiding',
-  question: 'Vraag',
-  answer: 'Antwoord',
-  annex: 'Bijlage',
-};
+/** "Vraag", "Antwoord", …: the Dutch type names, capitalised for a badge or a facet value. */
+export const passageTypeLabels = Object.fromEntries(
+  Object.entries(passageTypeNames).map(([type, name]) => [type, capitalise(name)]),
+) as Record<PassageType, string>;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A facet value as it reads best: themes written in capitals ("ECONOMISCHE ZAKEN") in normal case
+ * ("Economische zaken"); anything else as it is.
+ */
+export function readableValue(value: string): string {
+  const letters = value.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 4 || letters !== letters.toUpperCase()) return value;
+  return capitalise(value.toLowerCase());
+}
 
 /** The badge of a passage: "Vraag 2", "Antwoord 2", "Inleiding", "Bijlage". */
 export function passageLabel(type: PassageType, number: number | null): string {

@@ -1,19 +1,27 @@
-// The search page: reads its state from the URL, renders results or a document, and turns every
-// user action into a new URL (pushState), so links, reloads and back/forward all reproduce the view.
-import type { FacetName, SearchHit, SearchResult } from '../../src/search/query.ts';
+// The search page: reads its state from the URL, renders results, a document or a person, and turns
+// every user action into a new URL (pushState), so links, reloads and back/forward all reproduce
+// the view.
+import type { FacetCount, FacetName, SearchHit, SearchResult } from '../../src/search/query.ts';
+import { parseTypedAmount } from './amount-input.ts';
 import {
   ApiError,
+  coverage,
   exportUrl,
+  facetValues,
+  feedUrl,
   getDocument,
   search,
+  type Coverage,
   similarToDocument,
   similarToDraft,
 } from './api.ts';
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
-import { facetLabels, renderFacets } from './facets.ts';
-import { formatCount, plural, passageTypeLabels } from './format.ts';
+import { filterDrawer } from './drawer.ts';
+import { facetLabels, renderFacets, valueLabel } from './facets.ts';
+import { formatCount, formatDate, formatEuro, plural } from './format.ts';
 import { renderHistogram } from './histogram.ts';
+import { renderPerson } from './person-view.ts';
 import { renderHits, renderPagination } from './results.ts';
 import { similarFilters, similarLoader, type SimilarLinks } from './similar.ts';
 import { attachSuggestions } from './suggestions.ts';
@@ -28,6 +36,7 @@ import {
   searchParams,
   toggleValue,
   type PageState,
+  type PersonRef,
 } from './state.ts';
 import { renderQueryNotes } from './query-notes.ts';
 
@@ -35,12 +44,16 @@ const TYPING_DELAY_MS = 250;
 const SLOW_SEARCH_MS = 500;
 /** Elasticsearch pages by offset up to 10,000 results (index.max_result_window); beyond, refine. */
 const BROWSABLE_RESULTS = 10_000;
+/** Documents listed on a person's page. */
+const PERSON_DOCUMENTS = 20;
 
 const input = byId<HTMLInputElement>('q');
 const form = byId<HTMLFormElement>('search-form');
 const resultsView = byId('results-view');
+const resultsSection = byId('results');
 const documentView = byId('document-view');
-const filtersPanel = byId<HTMLDetailsElement>('filters-panel');
+const personView = byId('person-view');
+const coverageLine = byId('coverage');
 const facetsBox = byId('facets');
 const clearFilters = byId<HTMLButtonElement>('clear-filters');
 const chart = byId('chart');
@@ -54,10 +67,26 @@ const groupCheckbox = byId<HTMLInputElement>('group');
 const exportBox = byId('export');
 const exportCsv = byId<HTMLAnchorElement>('export-csv');
 const exportXlsx = byId<HTMLAnchorElement>('export-xlsx');
+const feedLink = byId<HTMLAnchorElement>('feed-link');
+const feedAlternate = byId<HTMLLinkElement>('feed-alternate');
 const amountMin = byId<HTMLInputElement>('amount-min');
 const amountMax = byId<HTMLInputElement>('amount-max');
 const dateFrom = byId<HTMLInputElement>('date-from');
 const dateTo = byId<HTMLInputElement>('date-to');
+const showResultsButton = byId<HTMLButtonElement>('show-results');
+
+filterDrawer(
+  byId('filters'),
+  byId<HTMLButtonElement>('open-filters'),
+  [byId<HTMLButtonElement>('close-filters'), showResultsButton],
+  [
+    document.querySelector<HTMLElement>('.site-header')!,
+    document.querySelector<HTMLElement>('.search-band')!,
+    document.querySelector<HTMLElement>('.site-footer')!,
+    resultsSection,
+    coverageLine,
+  ],
+);
 
 const draftForm = byId<HTMLFormElement>('draft-form');
 const draftInput = byId<HTMLTextAreaElement>('draft');
@@ -72,6 +101,11 @@ let pending: AbortController | null = null;
 /** While typing, one history entry is updated instead of one pushed per keystroke. */
 let typingEntry = false;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
+/** Every value of the facets the user opened ("Toon alle"), for the search they were loaded for. */
+let openedFacets: { key: string; values: Partial<Record<FacetName, FacetCount[]>> } = {
+  key: '',
+  values: {},
+};
 
 function navigate(next: PageState, options: { typing?: boolean; hash?: string } = {}): void {
   const replace = options.typing === true && typingEntry;
@@ -83,31 +117,66 @@ function navigate(next: PageState, options: { typing?: boolean; hash?: string } 
   void render();
 }
 
-/** A new search: filters or query changed, so back to page 1 and out of the document view. */
+/** A new search: filters or query changed, so back to page 1 and out of any document or person. */
 function searchWith(change: Partial<PageState>, options: { typing?: boolean } = {}): void {
-  navigate({ ...state, ...change, page: 1, doc: null }, options);
+  navigate({ ...state, ...change, page: 1, doc: null, person: null }, options);
 }
 
 const isPlainClick = (event: MouseEvent) =>
   event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 
+/** A link within the page: a plain click navigates without reloading. */
+function pageLink(target: PageState, text: string, attributes = {}): HTMLAnchorElement {
+  const link = h('a', { href: pageUrl(target), ...attributes }, text);
+  link.addEventListener('click', (event) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
+    navigate(target);
+  });
+  return link;
+}
+
+const startState = (): PageState => readState('');
+
+/** A name as a link to the person's page. */
+function personLink(person: PersonRef): HTMLElement {
+  return pageLink({ ...startState(), person }, person.name, {
+    class: 'person-link',
+    'data-role': person.role,
+  });
+}
+
+const amountText = (value: string) =>
+  value ? new Intl.NumberFormat('nl-BE').format(Number(value)) : '';
+
 function syncControls(): void {
   if (!(document.activeElement === input && typingEntry)) input.value = state.q;
-  sortSelect.value = state.sort;
+  // Without search text there is no relevance to order by: the newest come first, and say so.
+  const hasText = state.q.trim() !== '';
+  sortSelect.value = hasText ? state.sort : 'date';
+  sortSelect.options[0]!.disabled = !hasText;
   groupCheckbox.checked = state.groupByDocument;
-  amountMin.value = state.amountMin;
-  amountMax.value = state.amountMax;
+  for (const [control, value] of [
+    [amountMin, state.amountMin],
+    [amountMax, state.amountMax],
+  ] as const) {
+    if (document.activeElement !== control) control.value = amountText(value);
+    control.removeAttribute('aria-invalid');
+  }
   dateFrom.value = state.dateFrom;
   dateTo.value = state.dateTo;
   clearFilters.hidden = !hasFilters(state);
   const params = searchParams(state);
   exportCsv.href = exportUrl('csv', params);
   exportXlsx.href = exportUrl('xlsx', params);
+  feedLink.href = feedUrl(params);
+  feedAlternate.href = feedUrl(params);
 }
 
 async function render(): Promise<void> {
   syncControls();
   if (state.doc) await showDocument(state.doc);
+  else if (state.person) await showPerson(state.person);
   else await showResults();
 }
 
@@ -150,14 +219,19 @@ function showSimilarDocuments(id: string, article: HTMLElement): void {
   );
 }
 
+function showOnly(view: HTMLElement): void {
+  for (const candidate of [resultsView, documentView, personView])
+    candidate.hidden = candidate !== view;
+}
+
 async function showResults(): Promise<void> {
-  documentView.hidden = true;
-  resultsView.hidden = false;
+  showOnly(resultsView);
   showDraftResults();
   document.title = state.q.trim()
     ? `${state.q.trim()} — Vraagbaak`
     : 'Vraagbaak — schriftelijke vragen doorzoeken';
-  const params = resultParams(state);
+  const typing = typingEntry && document.activeElement === input;
+  const params = resultParams(state, typing);
   const key = params.toString();
   if (shown?.key === key) {
     renderResults(shown.result);
@@ -186,22 +260,85 @@ async function showResults(): Promise<void> {
   }
 }
 
+/** The engine's counts, asked once: the start page says what the search covers. */
+let counts: Promise<Coverage> | null = null;
+
+/** On the start page (no text, no filter), whose chart spans every year: what the search covers. */
+async function showCoverage(result: SearchResult): Promise<void> {
+  const start = !state.q.trim() && !hasFilters(state);
+  coverageLine.hidden = true;
+  if (!start) return;
+  counts ??= coverage();
+  try {
+    const { documents, passages } = await counts;
+    const years = result.histogram.map((bar) => bar.year);
+    const span =
+      years.length > 1
+        ? ` uit ${Math.min(...years)} tot ${Math.max(...years)}`
+        : years.length === 1
+          ? ` uit ${years[0]}`
+          : '';
+    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden: ${plural(passages, 'passage', 'passages')}. Zonder zoekwoorden staan de nieuwste eerst.`;
+    coverageLine.hidden = shown?.result !== result || resultsView.hidden;
+  } catch {
+    counts = null; // The results area already says when the engine is unreachable.
+  }
+}
+
+function currentOpenedFacets(): Partial<Record<FacetName, FacetCount[]>> {
+  return openedFacets.key === searchParams(state).toString() + state.groupByDocument
+    ? openedFacets.values
+    : {};
+}
+
+async function showAllValues(facet: FacetName): Promise<void> {
+  const params = searchParams(state);
+  if (state.groupByDocument) params.set('groupBy', 'document');
+  const key = searchParams(state).toString() + state.groupByDocument;
+  try {
+    const values = await facetValues(facet, params);
+    openedFacets = {
+      key,
+      values: { ...(openedFacets.key === key ? openedFacets.values : {}), [facet]: values },
+    };
+    if (shown) renderResults(shown.result);
+    facetsBox.querySelector<HTMLElement>(`[data-facet="${facet}"] .facet-search`)?.focus();
+  } catch (error) {
+    renderFailure(error);
+  }
+}
+
 function renderResults(result: SearchResult): void {
   const grouped = state.groupByDocument;
   const q = state.q.trim();
   status.textContent =
     plural(result.total, grouped ? 'document' : 'treffer', grouped ? 'documenten' : 'treffers') +
     (q ? ` voor „${q}”` : '');
+  showResultsButton.textContent = `Toon ${plural(result.total, 'resultaat', 'resultaten')}`;
+  void showCoverage(result);
   exportBox.hidden = result.total === 0;
   facetsBox.replaceChildren(
     ...renderFacets(
-      result.facets,
+      {
+        facets: result.facets,
+        facetTotals: result.facetTotals,
+        opened: currentOpenedFacets(),
+        grouped,
+      },
       state.filters,
-      (facet, value, on) =>
-        searchWith({
-          filters: { ...state.filters, [facet]: toggleValue(state.filters[facet], value, on) },
-        }),
-      () => renderResults(result),
+      {
+        onToggle: (facet, value, on) =>
+          searchWith({
+            filters: { ...state.filters, [facet]: toggleValue(state.filters[facet], value, on) },
+          }),
+        onShowAll: (facet) => void showAllValues(facet),
+        onShowFewer: (facet) => {
+          const values = { ...openedFacets.values };
+          delete values[facet];
+          openedFacets = { ...openedFacets, values };
+          renderResults(result);
+        },
+      },
     ),
   );
   const histogram = renderHistogram(result.histogram, state.filters.year, (year) =>
@@ -233,6 +370,7 @@ function renderResults(result: SearchResult): void {
     renderHits(result.hits, {
       documentUrl: (hit) => pageUrl({ ...state, doc: hit.documentId }) + `#${hit.id}`,
       onOpen: (event, hit) => openDocument(event, hit),
+      person: personLink,
     }),
   );
   const pageCount = Math.min(
@@ -256,23 +394,17 @@ function renderResults(result: SearchResult): void {
     h(
       'p',
       { class: 'pagination-note' },
-      `Alleen de eerste ${formatCount(BROWSABLE_RESULTS)} treffers zijn door te bladeren: verfijn de zoekopdracht of exporteer de resultaten.`,
+      `Alleen de eerste ${formatCount(BROWSABLE_RESULTS)} treffers zijn door te bladeren: verfijn de zoekopdracht of exporteer de resultaten (een export bevat alle treffers).`,
     );
   pagination.replaceChildren(...[pages, beyond].filter((node) => node instanceof Node));
 }
 
 function pastLastPageMessage(): HTMLElement {
-  const first = h('a', { href: pageUrl({ ...state, page: 1 }) }, 'Naar de eerste pagina');
-  first.addEventListener('click', (event) => {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    navigate({ ...state, page: 1 });
-  });
   return h(
     'div',
     { class: 'notice' },
     h('h3', {}, `Pagina ${state.page} bestaat niet voor deze zoekopdracht`),
-    first,
+    pageLink({ ...state, page: 1 }, 'Naar de eerste pagina'),
   );
 }
 
@@ -282,32 +414,38 @@ function openDocument(event: MouseEvent, hit: SearchHit): void {
   navigate({ ...state, doc: hit.documentId }, { hash: `#${hit.id}` });
 }
 
-/** Removable chips for the filters in force, above the results. */
+function chip(label: string, onRemove: () => void): HTMLElement {
+  const button = h(
+    'button',
+    { type: 'button', class: 'filter-chip', 'aria-label': `Filter ${label} verwijderen` },
+    label,
+    h('span', { 'aria-hidden': 'true' }, ' ×'),
+  );
+  button.addEventListener('click', onRemove);
+  return button;
+}
+
+/** Removable chips for the filters in force (facets, amounts, dates), above the results. */
 function renderActiveFilters(): void {
   const chips = facetNames.flatMap((facet: FacetName) =>
-    state.filters[facet].map((value) => {
-      const label =
-        facet === 'type'
-          ? (passageTypeLabels[value as keyof typeof passageTypeLabels] ?? value)
-          : value;
-      const button = h(
-        'button',
-        {
-          type: 'button',
-          class: 'filter-chip',
-          'aria-label': `Filter ${facetLabels[facet]}: ${label} verwijderen`,
-        },
-        `${facetLabels[facet]}: ${label}`,
-        h('span', { 'aria-hidden': 'true' }, ' ×'),
-      );
-      button.addEventListener('click', () =>
+    state.filters[facet].map((value) =>
+      chip(`${facetLabels[facet]}: ${valueLabel(facet, value)}`, () =>
         searchWith({
           filters: { ...state.filters, [facet]: toggleValue(state.filters[facet], value, false) },
         }),
-      );
-      return button;
-    }),
+      ),
+    ),
   );
+  const ranges: [keyof PageState, string, (value: string) => string][] = [
+    ['amountMin', 'Bedrag vanaf', (v) => formatEuro(Number(v))],
+    ['amountMax', 'Bedrag tot', (v) => formatEuro(Number(v))],
+    ['dateFrom', 'Datum vanaf', (v) => formatDate(v) ?? v],
+    ['dateTo', 'Datum tot', (v) => formatDate(v) ?? v],
+  ];
+  for (const [field, label, format] of ranges) {
+    const value = state[field] as string;
+    if (value) chips.push(chip(`${label}: ${format(value)}`, () => searchWith({ [field]: '' })));
+  }
   activeFilters.replaceChildren(
     ...(chips.length > 0 ? [h('div', { class: 'filter-chips' }, chips)] : []),
   );
@@ -330,7 +468,7 @@ function emptyMessage(): HTMLElement {
       'ul',
       {},
       h('li', {}, 'Controleer de spelling of gebruik andere of minder woorden.'),
-      h('li', {}, 'Met woord* vind je ook langere woorden die zo beginnen.'),
+      h('li', {}, 'Met woord* vindt u ook langere woorden die zo beginnen.'),
       hasFilters(state) && h('li', {}, 'Of verruim de zoekopdracht door filters te wissen.'),
     ),
     clear,
@@ -340,18 +478,26 @@ function emptyMessage(): HTMLElement {
 function failureNotice(error: unknown): HTMLElement {
   const known = error instanceof ApiError ? error : null;
   if (!known) console.error(error);
+  const retry =
+    (known === null || known.kind === 'unavailable' || known.kind === 'failed') &&
+    h('button', { type: 'button', class: 'secondary retry' }, 'Opnieuw proberen');
+  if (retry)
+    retry.addEventListener('click', () => {
+      shown = null;
+      void render();
+    });
   return h(
     'div',
     { class: `notice ${known?.kind === 'invalid' ? 'warning' : 'error'}`, role: 'alert' },
     h('h3', {}, known?.message ?? 'Er ging iets mis bij het zoeken.'),
-    known?.detail && h('p', { class: 'detail' }, `Reden: ${known.detail}`),
+    known?.detail && h('p', { class: 'detail' }, known.detail),
+    retry,
   );
 }
 
 function renderFailure(error: unknown): void {
   status.textContent = '';
   exportBox.hidden = true;
-  facetsBox.replaceChildren();
   chart.replaceChildren();
   hitsBox.replaceChildren();
   pagination.replaceChildren();
@@ -359,22 +505,19 @@ function renderFailure(error: unknown): void {
   message.replaceChildren(failureNotice(error));
 }
 
+function backToResults(): HTMLElement {
+  return pageLink({ ...state, doc: null, person: null }, '← Terug naar de resultaten', {
+    class: 'back',
+  });
+}
+
 let documentRequest: AbortController | null = null;
 
 async function showDocument(id: string): Promise<void> {
-  resultsView.hidden = true;
-  documentView.hidden = false;
+  showOnly(documentView);
+  coverageLine.hidden = true;
   window.scrollTo(0, 0);
-  const back = h(
-    'a',
-    { href: pageUrl({ ...state, doc: null }), class: 'back' },
-    '← Terug naar de resultaten',
-  );
-  back.addEventListener('click', (event) => {
-    if (!isPlainClick(event)) return;
-    event.preventDefault();
-    navigate({ ...state, doc: null });
-  });
+  const back = backToResults();
   documentView.replaceChildren(h('p', { class: 'loading' }, 'Document laden…'));
   documentRequest?.abort();
   const controller = new AbortController();
@@ -382,7 +525,7 @@ async function showDocument(id: string): Promise<void> {
   try {
     const record = await getDocument(id, state.q, controller.signal);
     if (documentRequest !== controller) return;
-    const article = renderDocument(record, back);
+    const article = renderDocument(record, back, { person: personLink });
     documentView.replaceChildren(article);
     showSimilarDocuments(id, article);
     document.title = `${record.document.title ?? 'Document'} — Vraagbaak`;
@@ -397,6 +540,45 @@ async function showDocument(id: string): Promise<void> {
   } catch (error) {
     if (controller.signal.aborted) return;
     documentView.replaceChildren(h('nav', { class: 'doc-nav' }, back), failureNotice(error));
+  }
+}
+
+async function showPerson(person: PersonRef): Promise<void> {
+  showOnly(personView);
+  coverageLine.hidden = true;
+  window.scrollTo(0, 0);
+  const back = backToResults();
+  personView.replaceChildren(h('p', { class: 'loading' }, 'Gegevens laden…'));
+  document.title = `${person.name} — Vraagbaak`;
+  const filters = { ...emptyFilters(), [person.role]: [person.name] };
+  const personSearch = { ...startState(), filters, sort: 'date' as const, groupByDocument: true };
+  const params = resultParams(personSearch);
+  params.set('size', String(PERSON_DOCUMENTS));
+  try {
+    const result = await search(params);
+    if (state.person?.name !== person.name) return;
+    personView.replaceChildren(
+      renderPerson(person, result, back, {
+        results: (filter) =>
+          pageLink(
+            {
+              ...personSearch,
+              groupByDocument: false,
+              filters: filter
+                ? { ...filters, [filter.facet]: [...filters[filter.facet], filter.value] }
+                : filters,
+            },
+            '',
+          ),
+        document: (documentId, title) => pageLink({ ...startState(), doc: documentId }, title),
+        person: personLink,
+        feed: feedUrl(searchParams(personSearch)),
+        onYear: (year) => navigate({ ...personSearch, filters: { ...filters, year: [year] } }),
+      }),
+    );
+    byId('person-title').focus();
+  } catch (error) {
+    personView.replaceChildren(h('nav', { class: 'doc-nav' }, back), failureNotice(error));
   }
 }
 
@@ -422,14 +604,20 @@ const suggestions = attachSuggestions(input, byId('suggestions'), (suggestion) =
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => {
-    if (input.value !== state.q || state.doc) searchWith({ q: input.value }, { typing: true });
+    if (input.value !== state.q || state.doc || state.person)
+      searchWith({ q: input.value }, { typing: true });
   }, TYPING_DELAY_MS);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typingTimer);
   suggestions.close();
-  if (input.value !== state.q || state.doc) searchWith({ q: input.value }, { typing: typingEntry });
+  const typed = typingEntry;
+  typingEntry = false;
+  // Enter ends the typing: the last word is no longer a prefix, so the search runs as written.
+  if (input.value !== state.q || state.doc || state.person)
+    searchWith({ q: input.value }, { typing: typed });
+  else void render();
   typingEntry = false;
 });
 input.addEventListener('blur', () => {
@@ -450,6 +638,19 @@ draftForm.addEventListener('submit', (event) => {
 for (const [field, control] of [
   ['amountMin', amountMin],
   ['amountMax', amountMax],
+] as const) {
+  control.addEventListener('change', () => {
+    const text = control.value.trim();
+    const value = text === '' ? '' : parseTypedAmount(text);
+    if (value === null) {
+      control.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    control.removeAttribute('aria-invalid');
+    searchWith({ [field]: value === '' ? '' : String(value) });
+  });
+}
+for (const [field, control] of [
   ['dateFrom', dateFrom],
   ['dateTo', dateTo],
 ] as const) {
@@ -460,7 +661,7 @@ for (const [field, control] of [
 byId('home-link').addEventListener('click', (event) => {
   if (!isPlainClick(event)) return;
   event.preventDefault();
-  navigate(readState(''));
+  navigate(startState());
   input.focus();
 });
 // "/" jumps to the search box, as on many search sites.
@@ -476,7 +677,6 @@ window.addEventListener('popstate', () => {
   state = readState(location.search);
   void render();
 });
+showResultsButton.addEventListener('click', () => resultsSection.focus());
 
-// Filters are open beside the results on a wide screen, folded away on a phone.
-filtersPanel.open = window.matchMedia('(min-width: 56rem)').matches;
 void render();

@@ -4,11 +4,14 @@ import type { SearchHit } from '../../src/search/query.ts';
 import { h } from './dom.ts';
 import { formatDate, formatEuro, passageLabel, plural } from './format.ts';
 import { highlightNodes } from './highlight.ts';
+import type { PersonRef } from './state.ts';
 
 export interface HitLinks {
   /** Page URL of the hit's document view. */
   documentUrl: (hit: SearchHit) => string;
   onOpen: (event: MouseEvent, hit: SearchHit) => void;
+  /** A name that opens the person's page. */
+  person: (person: PersonRef) => HTMLElement;
 }
 
 export function vatLabel(vat: 'incl' | 'excl' | null): string {
@@ -38,11 +41,23 @@ function entityChips(entities: Entity[]): HTMLElement | null {
   );
 }
 
-function hitMeta(hit: SearchHit): HTMLElement {
-  const asker = hit.asker ? `${hit.asker}${hit.party ? ` (${hit.party})` : ''}` : null;
-  const route = [asker, hit.minister].filter(Boolean).join(' → ');
-  const parts = [formatDate(hit.date), route || null].filter(Boolean);
-  return h('p', { class: 'hit-meta' }, parts.join(' · '));
+/** "12 maart 2021 · Jan Peeters (N-VA) → Hilde Crevits", the names linking to their pages. */
+function hitMeta(hit: SearchHit, links: HitLinks): HTMLElement {
+  const asker = hit.asker && [
+    links.person({ name: hit.asker, role: 'asker' }),
+    hit.party ? ` (${hit.party})` : '',
+  ];
+  const minister = hit.minister && links.person({ name: hit.minister, role: 'minister' });
+  const date = formatDate(hit.date);
+  return h(
+    'p',
+    { class: 'hit-meta' },
+    date,
+    date && (asker || minister) ? ' · ' : '',
+    asker,
+    asker && minister ? ' → ' : '',
+    minister,
+  );
 }
 
 function renderHit(hit: SearchHit, links: HitLinks): HTMLElement {
@@ -61,7 +76,7 @@ function renderHit(hit: SearchHit, links: HitLinks): HTMLElement {
       h('span', { class: `badge badge-${hit.type}` }, passageLabel(hit.type, hit.number)),
       h('h3', { class: 'hit-title' }, link),
     ),
-    hitMeta(hit),
+    hitMeta(hit, links),
     hit.highlights.length > 0 &&
       h(
         'div',

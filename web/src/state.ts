@@ -8,10 +8,17 @@ export const PAGE_SIZE = 20;
 
 export type Filters = Record<FacetName, string[]>;
 
+export type PersonRole = 'asker' | 'minister';
+
+export interface PersonRef {
+  name: string;
+  role: PersonRole;
+}
+
 export interface PageState {
   q: string;
   filters: Filters;
-  /** Euro, as typed; empty when unset. */
+  /** Euro as a plain number ("1500000"); empty when unset. */
   amountMin: string;
   amountMax: string;
   /** YYYY-MM-DD; empty when unset. */
@@ -22,13 +29,15 @@ export interface PageState {
   groupByDocument: boolean;
   /** Id of the document shown in the document view, null for the results. */
   doc: string | null;
+  /** The person whose page is shown, null for the results. */
+  person: PersonRef | null;
 }
 
 export function emptyFilters(): Filters {
   return Object.fromEntries(facetNames.map((name) => [name, []])) as unknown as Filters;
 }
 
-const isAmount = (value: string) => /^\d+(?:[.,]\d+)?$/.test(value);
+const isAmount = (value: string) => /^\d+(?:\.\d+)?$/.test(value);
 const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 export function readState(search: string): PageState {
@@ -51,7 +60,15 @@ export function readState(search: string): PageState {
     page: Number.isInteger(page) && page > 1 ? page : 1,
     groupByDocument: params.get('groupBy') === 'document',
     doc: params.get('doc') || null,
+    person: readPerson(params),
   };
+}
+
+function readPerson(params: URLSearchParams): PersonRef | null {
+  const name = params.get('person')?.trim();
+  const role = params.get('role');
+  if (!name) return null;
+  return { name, role: role === 'minister' ? 'minister' : 'asker' };
 }
 
 /** The search as API parameters, as /api/export takes them: text, filters and order. */
@@ -60,17 +77,30 @@ export function searchParams(state: PageState): URLSearchParams {
   if (state.q.trim()) params.set('q', state.q.trim());
   for (const name of facetNames)
     for (const value of state.filters[name]) params.append(name, value);
-  if (state.amountMin) params.set('amountMin', state.amountMin.replace(',', '.'));
-  if (state.amountMax) params.set('amountMax', state.amountMax.replace(',', '.'));
+  if (state.amountMin) params.set('amountMin', state.amountMin);
+  if (state.amountMax) params.set('amountMax', state.amountMax);
   if (state.dateFrom) params.set('dateFrom', state.dateFrom);
   if (state.dateTo) params.set('dateTo', state.dateTo);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   return params;
 }
 
-/** Parameters of /api/search for the page of results in view. */
-export function resultParams(state: PageState): URLSearchParams {
+/**
+ * While typing, the last word also counts as the start of a longer word, so "kinderop" already
+ * finds "kinderopvang": `kinderop` becomes `(kinderop | kinderop*)` (the word itself too, since a
+ * whole word's stem may be shorter than the word). Only a plain last word is widened.
+ */
+export function withPrefixLastWord(q: string): string {
+  const match = /(^|\s)([\p{L}\p{N}]{2,})$/u.exec(q);
+  if (!match || /["()]/.test(q)) return q;
+  const word = match[2]!;
+  return `${q.slice(0, q.length - word.length)}(${word} | ${word}*)`;
+}
+
+/** Parameters of /api/search for the page of results in view (`typing`: the user is still typing). */
+export function resultParams(state: PageState, typing = false): URLSearchParams {
   const params = searchParams(state);
+  if (typing && params.has('q')) params.set('q', withPrefixLastWord(params.get('q')!));
   if (state.groupByDocument) params.set('groupBy', 'document');
   params.set('page', String(state.page));
   params.set('size', String(PAGE_SIZE));
@@ -83,6 +113,10 @@ export function pageUrl(state: PageState): string {
   if (state.groupByDocument) params.set('groupBy', 'document');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.doc) params.set('doc', state.doc);
+  if (state.person) {
+    params.set('person', state.person.name);
+    params.set('role', state.person.role);
+  }
   const query = params.toString();
   return query ? `?${query}` : location.pathname;
 }

@@ -48,7 +48,8 @@ export function similarRoutes(backend: SearchBackend): Router {
       try {
         res.json(await similarToDocument(backend, req.params.id, similarOptions(params)));
       } catch (error) {
-        if (error instanceof UnknownDocumentError) throw new HttpError(404, error.message);
+        if (error instanceof UnknownDocumentError)
+          throw new HttpError(404, 'not_found', `Geen document met id ${req.params.id}`);
         throw error;
       }
     });

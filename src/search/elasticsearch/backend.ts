@@ -9,7 +9,8 @@ import type {
   Suggestion,
 } from '../backend.ts';
 import { fromIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
-import type { SearchQuery, SearchResult } from '../query.ts';
+import type { SearchHit, SearchQuery, SearchResult } from '../query.ts';
+import { scanWithCursor } from '../scan.ts';
 import { bulkIndex } from './bulk-index.ts';
 import { decodeCursor } from '../cursor.ts';
 import { PassageIndices } from './passage-indices.ts';
@@ -90,6 +91,11 @@ export class ElasticsearchBackend implements SearchBackend {
 
   similar(query: SimilarQuery): Promise<SimilarResult> {
     return guarded(() => runSimilarQuery(this.client, this.alias, query));
+  }
+
+  /** Pages through search_after: each page is one request, the node does the work. */
+  scan(query: SearchQuery): AsyncIterable<SearchHit[]> {
+    return scanWithCursor((q) => this.search(q), query);
   }
 
   getDocument(id: string): Promise<DocumentRecord | null> {

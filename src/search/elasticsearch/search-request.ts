@@ -2,11 +2,17 @@
 // text match + range filters in `query`, facet filters in `post_filter` so that every facet can be
 // counted disjunctively (each facet's aggregation is filtered by all facet filters except its own).
 import type { estypes } from '@elastic/elasticsearch';
-import { facetNames, type FacetName, type SearchQuery } from '../query.ts';
-import { PagingError, type Cursor } from '../cursor.ts';
+import { z } from 'zod';
+import {
+  effectiveSort,
+  facetNames,
+  facetSize,
+  type FacetName,
+  type SearchQuery,
+} from '../query.ts';
+import { beyondResultWindow, PagingError, type Cursor } from '../cursor.ts';
 import { checkQueryBounds } from '../query-bounds.ts';
 import {
-  FACET_SIZE,
   FRAGMENT_SIZE,
   FUZZY_MAX_EXPANSIONS,
   MAX_FRAGMENTS,
@@ -23,6 +29,11 @@ const YEAR_BUCKETS = 500;
 const UNDATED = Date.parse(`${UNDATED_SORT_DATE}T00:00:00Z`);
 
 export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
+/** Per facet: its distinct values; per bucket with groupBy=document: its distinct documents. */
+export const VALUE_COUNT = 'value_count';
+export const BUCKET_DOCUMENTS = 'documents';
+/** Below this many, cardinality counts are exact in practice (HyperLogLog++ switches over above). */
+const CARDINALITY_PRECISION = 40_000;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
 export const MATCHING_PASSAGES = 'matching_passages';
 
@@ -69,7 +80,9 @@ const allOf = (filters: estypes.QueryDslQueryContainer[]): estypes.QueryDslQuery
 
 function facetAggregations(
   filters: Map<FacetName, estypes.QueryDslQueryContainer>,
+  query: SearchQuery,
 ): Record<string, estypes.AggregationsAggregationContainer> {
+  const grouped = query.groupBy === 'document';
   const aggregations: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const facet of facetNames) {
     const others = [...filters].filter(([name]) => name !== facet).map(([, filter]) => filter);
@@ -79,9 +92,14 @@ function facetAggregations(
         values: {
           terms: {
             field: facetFields[facet],
-            size: facet === 'year' ? YEAR_BUCKETS : FACET_SIZE,
-            order: [{ _count: 'desc' }, { _key: 'asc' }],
+            size: facet === 'year' ? YEAR_BUCKETS : facetSize(query, facet),
+            // Grouped, a value counts the documents it occurs in, as the grouped total does.
+            order: [grouped ? { [BUCKET_DOCUMENTS]: 'desc' } : { _count: 'desc' }, { _key: 'asc' }],
           },
+          ...(grouped ? { aggs: { [BUCKET_DOCUMENTS]: distinctDocuments } } : {}),
+        },
+        [VALUE_COUNT]: {
+          cardinality: { field: facetFields[facet], precision_threshold: CARDINALITY_PRECISION },
         },
       },
     };
@@ -89,9 +107,13 @@ function facetAggregations(
   return aggregations;
 }
 
+const distinctDocuments: estypes.AggregationsAggregationContainer = {
+  cardinality: { field: 'documentId', precision_threshold: CARDINALITY_PRECISION },
+};
+
 function sortFor(query: SearchQuery): estypes.SortCombinations[] {
   // `id` breaks ties so that search_after never skips or repeats a passage.
-  if (query.sort === 'date')
+  if (effectiveSort(query) === 'date')
     // Undated passages last; an explicit far-past value instead of `_last`, whose Long.MIN_VALUE
     // sort value would not survive a round trip through a JavaScript number in the cursor.
     return [{ date: { order: 'desc', missing: UNDATED } }, { id: 'asc' }];
@@ -128,7 +150,7 @@ export function buildSearchRequest(
   textMatch: estypes.QueryDslQueryContainer = textQuery(query.q),
 ): estypes.SearchRequest {
   const filters = facetFilters(query);
-  const aggs = query.facets ? facetAggregations(filters) : {};
+  const aggs = query.facets ? facetAggregations(filters, query) : {};
   const request: estypes.SearchRequest = {
     index,
     track_total_hits: true,
@@ -150,12 +172,12 @@ export function buildSearchRequest(
     };
     aggs[DOCUMENT_COUNT_AGGREGATION] = {
       filter: allOf([...filters.values()]),
-      aggs: { count: { cardinality: { field: 'documentId', precision_threshold: 40_000 } } },
+      aggs: { count: distinctDocuments },
     };
     // Collapsed pages cannot use search_after on another field, so their cursor is an offset.
     request.from = withinWindow(cursor ? cursor.seen : (query.page - 1) * query.size, query.size);
   } else if (cursor?.after) {
-    request.search_after = cursor.after;
+    request.search_after = searchAfter(cursor.after);
   } else {
     request.from = withinWindow((query.page - 1) * query.size, query.size);
   }
@@ -163,10 +185,16 @@ export function buildSearchRequest(
 }
 
 function withinWindow(from: number, size: number): number {
-  if (from + size > MAX_RESULT_WINDOW)
-    throw new PagingError(
-      `results beyond the first ${MAX_RESULT_WINDOW} cannot be paged to` +
-        ' (for passages, page on with `after` set to nextCursor)',
-    );
+  if (from + size > MAX_RESULT_WINDOW) throw beyondResultWindow();
   return from;
+}
+
+// Both sorts end on (a number: score or date, the passage id), as sortFor lays them out; any
+// other shape came from a forged cursor and would make Elasticsearch fail the whole search.
+const SearchAfter = z.tuple([z.number(), z.string()]);
+
+function searchAfter(values: Cursor['after']): estypes.SortResults {
+  const parsed = SearchAfter.safeParse(values);
+  if (!parsed.success) throw new PagingError('Ongeldige cursor: niet een die deze server gaf.');
+  return parsed.data;
 }

@@ -3,7 +3,9 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { IndexedPassage } from '../indexed-passage.ts';
 import {
   emptyFacets,
+  emptyFacetTotals,
   facetNames,
+  facetSize,
   type FacetCount,
   type FacetName,
   type SearchHit,
@@ -12,9 +14,11 @@ import {
 } from '../query.ts';
 import { encodeCursor } from '../cursor.ts';
 import { withCutMarks } from '../snippet-boundaries.ts';
-import { FACET_SIZE, hasNextPage } from '../rules.ts';
+import { hasNextPage } from '../rules.ts';
 import {
+  BUCKET_DOCUMENTS,
   DOCUMENT_COUNT_AGGREGATION,
+  VALUE_COUNT,
   MATCHING_PASSAGES,
   facetAggregationName,
 } from './search-request.ts';
@@ -28,14 +32,22 @@ interface Bucket {
   key: string | number;
   key_as_string?: string;
   doc_count: number;
+  [BUCKET_DOCUMENTS]?: { value: number };
 }
 
+interface FacetAggregate {
+  values?: { buckets?: Bucket[] };
+  [VALUE_COUNT]?: { value: number };
+}
+
+const facetAggregate = (aggregations: Aggregations | undefined, facet: FacetName) =>
+  aggregations?.[facetAggregationName(facet)] as FacetAggregate | undefined;
+
+/** A facet's buckets; grouped by document, each counts its distinct documents. */
 function bucketsOf(aggregations: Aggregations | undefined, facet: FacetName): FacetCount[] {
-  const filtered = aggregations?.[facetAggregationName(facet)] as
-    { values?: { buckets?: Bucket[] } } | undefined;
-  return (filtered?.values?.buckets ?? []).map((bucket) => ({
+  return (facetAggregate(aggregations, facet)?.values?.buckets ?? []).map((bucket) => ({
     value: bucket.key_as_string ?? String(bucket.key),
-    count: bucket.doc_count,
+    count: bucket[BUCKET_DOCUMENTS]?.value ?? bucket.doc_count,
   }));
 }
 
@@ -85,9 +97,15 @@ export function toSearchResult(
   const facets = Object.fromEntries(
     facetNames.map((facet) => {
       const counts = bucketsOf(aggregations, facet);
-      return [facet, facet === 'year' ? counts.slice(0, FACET_SIZE) : counts];
+      return [facet, facet === 'year' ? counts.slice(0, facetSize(query, facet)) : counts];
     }),
   ) as Record<FacetName, FacetCount[]>;
+  const facetTotals = Object.fromEntries(
+    facetNames.map((facet) => [
+      facet,
+      facetAggregate(aggregations, facet)?.[VALUE_COUNT]?.value ?? 0,
+    ]),
+  ) as Record<FacetName, number>;
   const histogram = bucketsOf(aggregations, 'year')
     .map(({ value, count }) => ({ year: Number(value), count }))
     .sort((a, b) => a.year - b.year);
@@ -105,7 +123,7 @@ export function toSearchResult(
         })
       : null;
 
-  return { total, tookMs: response.took, hits, facets, histogram, nextCursor };
+  return { total, tookMs: response.took, hits, facets, facetTotals, histogram, nextCursor };
 }
 
 /** The answer while nothing has been indexed yet. */
@@ -115,6 +133,7 @@ export function emptySearchResult(): SearchResult {
     tookMs: 0,
     hits: [],
     facets: emptyFacets(),
+    facetTotals: emptyFacetTotals(),
     histogram: [],
     nextCursor: null,
   };

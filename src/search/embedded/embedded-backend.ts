@@ -12,10 +12,18 @@ import {
   type SearchBackend,
   type Suggestion,
 } from '../backend.ts';
-import { decodeCursor, encodeCursor, PagingError } from '../cursor.ts';
+import { beyondResultWindow, decodeCursor, encodeCursor } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import { checkQueryBounds } from '../query-bounds.ts';
-import { emptyFacets, type SearchHit, type SearchQuery, type SearchResult } from '../query.ts';
+import {
+  effectiveSort,
+  emptyFacets,
+  emptyFacetTotals,
+  MAX_PAGE_SIZE,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../query.ts';
 import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
 import { matchTargets, type MatchTargets } from './compile.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
@@ -166,12 +174,9 @@ export class EmbeddedBackend implements SearchBackend {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
-    checkQueryBounds(query.q);
     const index = await this.ready();
-    const evaluation = new Evaluation(index, new QueryBudget());
-    const { compiled, filtered, ...explained } = matchQuery(index, evaluation, query);
-    const { hits, counts } = filtered;
-    const keys = sortKeys(index, hits, query.sort === 'date');
+    const { compiled, evaluation, keys, counts, explained } = rank(index, query, query.facets);
+    const byDate = effectiveSort(query) === 'date';
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
     let page: number[];
@@ -204,8 +209,7 @@ export class EmbeddedBackend implements SearchBackend {
     }
     const seen = seenBefore + page.length;
     const last = page.at(-1);
-    const sortValue = (i: number) =>
-      query.sort === 'date' ? isoDate(keys.values[i]!) : keys.scores[i]!;
+    const sortValue = (i: number) => (byDate ? isoDate(keys.values[i]!) : keys.scores[i]!);
     const nextCursor =
       last !== undefined && hasNextPage(seen, total)
         ? encodeCursor({
@@ -220,9 +224,10 @@ export class EmbeddedBackend implements SearchBackend {
       total,
       tookMs: Math.round(performance.now() - started),
       hits: page.map((i) =>
-        toHit(index, keys.docs[i]!, keys.scores[i]!, matching?.get(i), query, targets),
+        toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, matching?.get(i), targets),
       ),
       facets: counts?.facets ?? emptyFacets(),
+      facetTotals: counts?.facetTotals ?? emptyFacetTotals(),
       histogram: counts?.histogram ?? [],
       nextCursor,
       ...explained,
@@ -231,6 +236,23 @@ export class EmbeddedBackend implements SearchBackend {
 
   async similar(query: SimilarQuery): Promise<SimilarResult> {
     return similarDocuments(await this.ready(), query);
+  }
+
+  /**
+   * Every hit ranked once, then handed out MAX_PAGE_SIZE at a time with a turn of the event loop
+   * between pages; paging with the cursor instead would match and sort the whole query per page.
+   */
+  async *scan(query: SearchQuery): AsyncGenerator<SearchHit[]> {
+    const index = await this.ready();
+    const { keys } = rank(index, query, false);
+    const byDate = effectiveSort(query) === 'date';
+    const order = topK(keys, allHits(keys), keys.docs.length);
+    for (let from = 0; from < order.length; from += MAX_PAGE_SIZE) {
+      yield order
+        .slice(from, from + MAX_PAGE_SIZE)
+        .map((i) => toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, undefined, null));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async getDocument(id: string): Promise<DocumentRecord | null> {
@@ -300,21 +322,30 @@ class Batch {
   }
 }
 
+/** The query's hits (text, ranges, facet filters) with their sort keys, and the facet counts if asked. */
+function rank(index: EmbeddedIndex, query: SearchQuery, countFacets: boolean) {
+  checkQueryBounds(query.q);
+  const evaluation = new Evaluation(index, new QueryBudget());
+  const { compiled, filtered, ...explained } = matchQuery(index, evaluation, {
+    ...query,
+    facets: countFacets,
+  });
+  const keys = sortKeys(index, filtered.hits, effectiveSort(query) === 'date');
+  return { compiled, evaluation, keys, counts: filtered.counts, explained };
+}
+
 function offsetOf(query: SearchQuery): number {
   const from = (query.page - 1) * query.size;
-  if (from + query.size > MAX_RESULT_WINDOW)
-    throw new PagingError(
-      `page ${query.page} is beyond the first ${MAX_RESULT_WINDOW} results; page on with \`after\` (nextCursor)`,
-    );
+  if (from + query.size > MAX_RESULT_WINDOW) throw beyondResultWindow();
   return from;
 }
 
 function toHit(
   index: EmbeddedIndex,
   doc: number,
-  score: number,
+  /** null under date order. */
+  score: number | null,
   matchingPassages: number | undefined,
-  query: SearchQuery,
   targets: MatchTargets | null,
 ): SearchHit {
   const passage = index.passage(doc);
@@ -329,7 +360,7 @@ function toHit(
     asker: passage.asker,
     party: passage.party,
     minister: passage.minister,
-    score: query.sort === 'date' ? null : score,
+    score,
     highlights: targets ? highlight(index, doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
   };

@@ -1,16 +1,28 @@
 // Filters and disjunctive facet counts over the matching passages, read from the index's integer
 // columns, as the Elasticsearch backend computes them: range filters narrow everything; facet
 // filters are OR within a facet and AND across facets; each facet is counted with every facet
-// filter applied except its own, by a counting loop over value ids. The counts of the match-all
-// query without filters are kept per index value (the landing page asks for them every time).
-import { FACET_SIZE, byCountThenValue, facetNames, type FacetName } from '../rules.ts';
-import type { FacetCount, SearchQuery } from '../query.ts';
+// filter applied except its own, by a counting loop over value ids. With groupBy=document they count
+// documents (what the grouped total counts): a value counts a document once, which needs only the
+// last document counted per value, since a document's passages have consecutive doc ids (they are
+// added together, and merges keep the order). The counts of the match-all query without filters are
+// kept per index value (the landing page asks for them every time).
+import { byCountThenValue, facetNames, type FacetName } from '../rules.ts';
+import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { dateNumber } from './segment.ts';
 
 export interface FacetCounts {
+  /** Per facet its most frequent values, as many as facetSize() says. */
   facets: Record<FacetName, FacetCount[]>;
+  /** Per facet the number of distinct values counted. */
+  facetTotals: Record<FacetName, number>;
+  histogram: { year: number; count: number }[];
+}
+
+/** Every counted value per facet, in facet order (what is kept per index value). */
+interface AllCounts {
+  sorted: FacetCount[][];
   histogram: { year: number; count: number }[];
 }
 
@@ -111,15 +123,21 @@ export function filterAndCount(
   count: boolean,
 ): { hits: DocSet; counts: FacetCounts | null } {
   const chosen = selections(index, query);
-  const cacheKey = 'facets:match-all';
-  const cached = index.memo.get(cacheKey) as FacetCounts | undefined;
+  const grouped = query.groupBy === 'document';
+  const cacheKey = `facets:match-all:${grouped ? 'documents' : 'passages'}`;
+  const cached = index.memo.get(cacheKey) as AllCounts | undefined;
   const plainMatchAll = chosen.length === 0 && matches.docs.length === index.liveCount;
   if (chosen.length === 0 && (!count || (plainMatchAll && cached)))
-    return { hits: matches, counts: count ? cached! : null };
+    return { hits: matches, counts: count ? sized(cached!, query) : null };
 
   const counters = count
     ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size))
     : [];
+  // Grouped: per facet value, the document (value id) it last counted.
+  const lastDocuments =
+    count && grouped
+      ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size).fill(-1))
+      : null;
   const keep = new Uint8Array(matches.docs.length);
   let kept = 0;
   forEachLocated(index, matches.docs, (s, local, i) => {
@@ -137,32 +155,50 @@ export function filterAndCount(
     }
     if (!count) return;
     const keywords = index.segments[s]!.keywords;
+    const document = keywords.document.values[keywords.document.starts[local]!]!;
     for (let f = 0; f < facetNames.length; f++) {
       if (failures === 1 && f !== failed) continue;
       const { starts, values } = keywords[facetNames[f]!];
       const counter = counters[f]!;
-      for (let v = starts[local]!; v < starts[local + 1]!; v++) counter[values[v]!]!++;
+      const last = lastDocuments?.[f];
+      for (let v = starts[local]!; v < starts[local + 1]!; v++) {
+        const value = values[v]!;
+        if (last) {
+          if (last[value] === document) continue;
+          last[value] = document;
+        }
+        counter[value]!++;
+      }
     }
   });
-  const counts = count ? toFacetCounts(index, counters) : null;
-  if (counts && plainMatchAll) index.memo.set(cacheKey, counts);
-  return { hits: select(matches, keep, kept), counts };
+  const all = count ? allCounts(index, counters) : null;
+  if (all && plainMatchAll) index.memo.set(cacheKey, all);
+  return { hits: select(matches, keep, kept), counts: all ? sized(all, query) : null };
 }
 
-function toFacetCounts(index: EmbeddedIndex, counters: Int32Array[]): FacetCounts {
-  const sorted = (f: number) => {
-    const values = index.dictionaries[facetNames[f]!].values;
+function allCounts(index: EmbeddedIndex, counters: Int32Array[]): AllCounts {
+  const sorted = facetNames.map((facet, f) => {
+    const values = index.dictionaries[facet].values;
     const list: FacetCount[] = [];
     counters[f]!.forEach((count, id) => {
       if (count > 0) list.push({ value: values[id]!, count });
     });
     return list.sort(byCountThenValue);
-  };
+  });
+  const histogram = sorted[facetNames.indexOf('year')]!.map(({ value, count }) => ({
+    year: Number(value),
+    count,
+  })).sort((a, b) => a.year - b.year);
+  return { sorted, histogram };
+}
+
+/** The counts as the query asks for them: facetSize() values per facet. */
+function sized({ sorted, histogram }: AllCounts, query: SearchQuery): FacetCounts {
   const facets = Object.fromEntries(
-    facetNames.map((facet, f) => [facet, sorted(f).slice(0, FACET_SIZE)]),
+    facetNames.map((facet, f) => [facet, sorted[f]!.slice(0, facetSize(query, facet))]),
   ) as Record<FacetName, FacetCount[]>;
-  const histogram = sorted(facetNames.indexOf('year'))
-    .map(({ value, count }) => ({ year: Number(value), count }))
-    .sort((a, b) => a.year - b.year);
-  return { facets, histogram };
+  const facetTotals = Object.fromEntries(
+    facetNames.map((facet, f) => [facet, sorted[f]!.length]),
+  ) as Record<FacetName, number>;
+  return { facets, facetTotals, histogram };
 }

@@ -21,14 +21,21 @@ const htmlEscapes: Record<string, string> = {
 
 export const escapeHtml = (text: string) => text.replace(/["&<>'/]/g, (c) => htmlEscapes[c] ?? c);
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
-function matchedSpans(
-  stemmed: FieldData,
-  exact: FieldData,
+/** The forward index of one field, as much of it as matching needs (an index segment's, or one text's). */
+export type ForwardTokens = Pick<
+  FieldData,
+  'terms' | 'tokenStarts' | 'tokenTerms' | 'tokenPositions' | 'tokenBegins' | 'tokenEnds'
+>;
+
+/** Where the query matched passage `doc`: the spans that get a <mark> (also the document view's). */
+export function matchedSpans(
+  stemmed: ForwardTokens,
+  exact: ForwardTokens,
   doc: number,
   targets: MatchTargets,
 ): Span[] {
@@ -59,7 +66,7 @@ function matchedSpans(
 }
 
 /** The token of passage `doc` at `position` with `term`, or -1. */
-function tokenAt(data: FieldData, doc: number, position: number, term: string): number {
+function tokenAt(data: ForwardTokens, doc: number, position: number, term: string): number {
   for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
     const at = data.tokenPositions[t]!;
     if (at > position) break;

@@ -495,7 +495,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
 
       await page.locator('.hit a').first().click();
       await page.waitForSelector('.document');
-      const marked = await page.locator('.document mark.query').allTextContents();
+      const marked = await page.locator('.document .passage mark.query-match').allTextContents();
       expect(marked.length).toBeGreaterThan(0);
       expect(marked.every((word) => word.toLowerCase().startsWith('begeleidingstraject'))).toBe(
         true,

@@ -246,7 +246,11 @@ async function showResults(): Promise<void> {
     if (pending === controller) status.textContent = 'Bezig met zoeken…';
   }, SLOW_SEARCH_MS);
   try {
-    const result = await search(params, controller.signal);
+    let result = await search(params, controller.signal);
+    // A prefix search while typing that finds nothing is asked again as written, so relaxed
+    // matching and "did you mean" (which work on plain words) can answer it.
+    if (typing && result.total === 0 && pending === controller)
+      result = await search(resultParams(state, false), controller.signal);
     if (pending !== controller) return;
     shown = { key, result };
     renderResults(result);

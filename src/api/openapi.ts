@@ -46,6 +46,16 @@ function queryParameters(schema: z.ZodType) {
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
 
+/** The document fields a search hit and a similar document both carry. */
+const hitDocumentFields = {
+  title: nullable('string'),
+  date: nullable('string'),
+  themes: { type: 'array', items: { type: 'string' } },
+  asker: nullable('string'),
+  party: nullable('string'),
+  minister: nullable('string'),
+};
+
 const SearchHit = {
   type: 'object',
   required: ['id', 'documentId', 'type', 'highlights', 'entities'],
@@ -54,12 +64,7 @@ const SearchHit = {
     documentId: { type: 'string' },
     type: { type: 'string', enum: ['context', 'question', 'answer', 'annex'] },
     number: nullable('integer'),
-    title: nullable('string'),
-    date: nullable('string'),
-    themes: { type: 'array', items: { type: 'string' } },
-    asker: nullable('string'),
-    party: nullable('string'),
-    minister: nullable('string'),
+    ...hitDocumentFields,
     score: nullable('number'),
     highlights: {
       type: 'array',
@@ -167,12 +172,7 @@ const SimilarResult = {
         required: ['documentId', 'score', 'answered', 'passages'],
         properties: {
           documentId: { type: 'string' },
-          title: nullable('string'),
-          date: nullable('string'),
-          themes: { type: 'array', items: { type: 'string' } },
-          asker: nullable('string'),
-          party: nullable('string'),
-          minister: nullable('string'),
+          ...hitDocumentFields,
           score: { type: 'number', description: "The document's best passage score." },
           answered: { type: 'boolean', description: 'Whether the document holds an answer.' },
           passages: {

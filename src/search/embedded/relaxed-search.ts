@@ -12,7 +12,7 @@ import {
 } from '../relaxed-matching.ts';
 import type { SearchQuery } from '../query.ts';
 import { compileQuery, type CompiledNode } from './compile.ts';
-import { emptySet, intersectAll, unionAll, type DocSet } from './doc-set.ts';
+import { atLeast, emptySet, intersectAll, unionAll, type DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { Evaluation } from './evaluate.ts';
 import { filterAndCount, withinRanges } from './facets.ts';
@@ -25,27 +25,6 @@ export interface MatchedQuery {
   relaxed?: Relaxation;
   suggestions?: WordSuggestion[];
   stopwordsOnly?: string[];
-}
-
-/** Passages matched by at least `minimum` of `sets`, their scores summed. */
-export function atLeast(sets: DocSet[], minimum: number, maxDoc: number): DocSet {
-  const counts = new Uint8Array(maxDoc);
-  const scores = new Float64Array(maxDoc);
-  for (const set of sets)
-    for (let i = 0; i < set.docs.length; i++) {
-      counts[set.docs[i]!]!++;
-      scores[set.docs[i]!]! += set.scores[i]!;
-    }
-  let n = 0;
-  for (let doc = 0; doc < maxDoc; doc++) if (counts[doc]! >= minimum) n++;
-  const result = { docs: new Int32Array(n), scores: new Float64Array(n) };
-  n = 0;
-  for (let doc = 0; doc < maxDoc; doc++)
-    if (counts[doc]! >= minimum) {
-      result.docs[n] = doc;
-      result.scores[n++] = scores[doc]!;
-    }
-  return result;
 }
 
 /** Passages matching some word, in documents whose passages together match every word. */

@@ -18,6 +18,7 @@ import {
   loadAnalysisSettings,
   type AnalysisSettings,
 } from '../src/analysis/definition.ts';
+import { linkingLetters } from '../src/search/compound-variants.ts';
 import { sharedPath } from '../tooling/shared-data.ts';
 import { readLemmas, type Lemma } from './lexicon/lemmas.ts';
 
@@ -33,8 +34,6 @@ const pronominalAdverb =
   /^(er|daar|waar|hier)(aan|af|bij|door|in|langs|mee|na|naar|om|onder|op|over|tegen|toe|uit|van|voor)$/u;
 /** Corpus occurrences of a word on its own that make it a part when it starts or ends another. */
 const MIN_STANDALONE = 3;
-/** Letters that may join two parts of a compound ("arbeid-s-markt", "gemeente-n-raad"). */
-const linkingLetters = ['', 's', 'e', 'en', 'n'];
 const LEXICON_FILTER = 'dutch_lexicon';
 const outputs = new URL('../mappings/lexicon/', import.meta.url);
 

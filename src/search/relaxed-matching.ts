@@ -8,6 +8,7 @@
 // Queries with operators, phrases, prefixes or explicit fuzziness are taken as meant and never
 // relaxed. Which words are unknown comes from the engine (one count per word over the whole index).
 import { analyzeWith } from '../analysis/analyzer.ts';
+import { compoundLexicon, compoundVariants, withAlternatives } from './compound-variants.ts';
 import { parseQuery, type QueryNode } from './query-syntax.ts';
 
 /**
@@ -57,6 +58,16 @@ export function relaxableWords(q: string): string[] | null {
   if (!words) return null;
   const distinct = [...new Set(words.filter(searchable))];
   return distinct.length > 0 ? distinct : null;
+}
+
+/**
+ * Per word of `words`, the query that finds it: the word or its compound and spelling
+ * alternatives (./compound-variants.ts), so "speel" counts as found in "speelpleinen" when the
+ * query was "speel pleinen".
+ */
+export function wordQueries(words: string[]): string[] {
+  const variants = compoundVariants(words, compoundLexicon());
+  return words.map((word, i) => withAlternatives(word, variants[i]!));
 }
 
 /** The words of a query that holds only stopwords (it matches nothing), else null. */

@@ -70,3 +70,6 @@ export const MAX_SLOP = 50;
 export const MAX_FUZZINESS = 2;
 /** Time one search may take before it is abandoned with a 503. */
 export const QUERY_TIME_BUDGET_MS = 2_000;
+/** Plain words of one query that get compound and spelling alternatives (./compound-variants.ts):
+ *  each adds a few leaves, so a long pasted text stays within the work a short query causes. */
+export const MAX_COMPOUND_VARIANT_WORDS = 8;

@@ -11,6 +11,7 @@ import {
   relaxableWords,
   relaxationStages,
   stopwordsOnly,
+  wordQueries,
   wordSuggestions,
   type Relaxation,
   type RelaxedWord,
@@ -42,8 +43,9 @@ const exactFields = textFieldNames.map((field) => {
   return `${field}${exactSuffix}${boost === 1 ? '' : `^${boost}`}`;
 });
 
-function wordClause(word: RelaxedWord): estypes.QueryDslQueryContainer {
-  if (!word.fuzzy) return textQuery(word.word);
+/** `text`: the word's query with its alternatives (wordQueries). */
+function wordClause(word: RelaxedWord, text: string): estypes.QueryDslQueryContainer {
+  if (!word.fuzzy) return textQuery(text);
   return {
     multi_match: {
       query: word.fuzzy.exact,
@@ -69,7 +71,11 @@ async function wordStats(client: Client, index: string, words: string[]): Promis
     size: 0,
     aggs: {
       words: {
-        filters: { filters: Object.fromEntries(words.map((w, i) => [key(i), textQuery(w)])) },
+        filters: {
+          filters: Object.fromEntries(
+            wordQueries(words).map((text, i) => [key(i), textQuery(text)]),
+          ),
+        },
       },
     },
     suggest: Object.fromEntries(
@@ -120,7 +126,8 @@ async function stageQuery(
   index: string,
   stage: Relaxation,
 ): Promise<estypes.QueryDslQueryContainer> {
-  const clauses = stage.words.map(wordClause);
+  const texts = wordQueries(stage.words.map((w) => w.word));
+  const clauses = stage.words.map((word, i) => wordClause(word, texts[i]!));
   if (stage.kind !== 'across-passages')
     return { bool: { should: clauses, minimum_should_match: stage.minimumShouldMatch } };
   const documents = await documentsHoldingAll(client, index, clauses);

@@ -20,6 +20,7 @@ import {
   QUERY_TIME_BUDGET_MS,
   UNDATED_SORT_DATE,
 } from '../rules.ts';
+import { queryWithVariants } from '../compound-variants.ts';
 import { namesAsPhrases } from '../names-as-phrases.ts';
 import { exactSuffix, facetFields, textFields } from './fields.ts';
 
@@ -45,7 +46,7 @@ export function textQuery(q: string): estypes.QueryDslQueryContainer {
   checkQueryBounds(q);
   return {
     simple_query_string: {
-      query: namesAsPhrases(q),
+      query: queryWithVariants(namesAsPhrases(q)),
       fields: textFields,
       default_operator: 'and',
       quote_field_suffix: exactSuffix,

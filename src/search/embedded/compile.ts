@@ -4,6 +4,7 @@
 // words. The evaluator matches these terms and the highlighter marks the same ones.
 import { analyzeWith } from '../../analysis/analyzer.ts';
 import { foldToAscii } from '../../analysis/filters.ts';
+import { queryWithVariants } from '../compound-variants.ts';
 import { namesAsPhrases } from '../names-as-phrases.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from '../query-syntax.ts';
 import { otherNames, phraseVariants } from './synonyms.ts';
@@ -99,9 +100,9 @@ function compileNode(node: QueryNode): CompiledNode {
   }
 }
 
-/** The parse tree of `q` (null: it matches nothing), e.g. to check it against the query bounds. */
+/** The parse tree of `q` with its words' alternatives (null: it matches nothing). */
 export const parseUserQuery = (q: string) =>
-  parseQuery(namesAsPhrases(q), { producesQuery: leafProducesQuery });
+  parseQuery(queryWithVariants(namesAsPhrases(q)), { producesQuery: leafProducesQuery });
 
 /** Compiles the user's query; null when it matches nothing (only operators or stopwords). */
 export function compileQuery(q: string): CompiledNode | null {

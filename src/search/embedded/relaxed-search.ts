@@ -6,6 +6,7 @@ import {
   relaxableWords,
   relaxationStages,
   stopwordsOnly,
+  wordQueries,
   wordSuggestions,
   type Relaxation,
   type WordSuggestion,
@@ -75,7 +76,7 @@ export function matchQuery(
   const words = strict.hits.docs.length < RELAX_WHEN_FEWER_THAN ? relaxableWords(query.q) : null;
   if (!words) return { compiled, filtered: strict };
 
-  const clauses = words.map((word) => compileQuery(word)!);
+  const clauses = wordQueries(words).map((text) => compileQuery(text)!);
   const strictSets = clauses.map((clause) => evaluation.run(clause));
   const unknown = new Set(words.filter((_, i) => strictSets[i]!.docs.length === 0));
   const suggestions = wordSuggestions(query.q, unknown, (word) =>

@@ -22,6 +22,7 @@ import {
   SEEDS_DIR,
   allowances,
   bikes,
+  compounds,
   enterprise,
   handMadeDocuments,
   hostileHtml,
@@ -106,6 +107,20 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       const question = hits.find((h) => h.id === passageId(bikes, 'question', 1));
       expect(question?.highlights.join(' ')).toContain('<mark>fietsen</mark>');
       expect(hits.map((h) => h.id)).toContain(passageId(bikes, 'answer', 1));
+    });
+
+    it('finds a compound typed apart, joined or hyphenated however the text writes it, and marks it', async () => {
+      const joined = passageId(compounds, 'question', 1); // "speelpleinen", "asielzoekers"
+      const apart = passageId(compounds, 'answer', 1); // "speel pleinen", "e-mail", "sociaal-economische"
+      expect(await idsOf({ q: 'speel pleinen' })).toEqual(expect.arrayContaining([joined, apart]));
+      expect(await idsOf({ q: 'speelpleinen' })).toEqual(expect.arrayContaining([joined, apart]));
+      const typedApart = await allHits({ q: 'asiel zoekers' });
+      expect(typedApart.map((h) => h.id)).toEqual([joined]);
+      expect(typedApart[0]!.highlights.join(' ')).toContain('<mark>asielzoekers</mark>');
+      expect(await idsOf({ q: 'sociaaleconomische' })).toEqual([apart]);
+      expect(await idsOf({ q: 'email dienst' })).toEqual([apart]);
+      // Written apart on purpose, the words are not one compound: a phrase is taken as meant.
+      expect(await idsOf({ q: '"asiel zoekers"' })).toEqual([]);
     });
 
     it('matches a quoted phrase only where its words stand together', async () => {

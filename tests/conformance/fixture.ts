@@ -182,4 +182,33 @@ export const unansweredTwin = document(
   [{ question: enterprise.passages[0]!.text, answer: null }],
 );
 
-export const handMadeDocuments = [bikes, enterprise, allowances, hostileHtml, unansweredTwin];
+/** Compounds written joined, apart and hyphenated; "asielzoekers" is a part word itself, so the
+ *  index keeps it whole and only the query's joined alternative finds it from "asiel zoekers". */
+export const compounds = document(
+  'cf-compounds',
+  {
+    number: '905',
+    date: '2019-05-02',
+    title: 'Spelen in de stad',
+    themes: ['Jeugd'],
+    asker: null,
+    party: null,
+    minister: null,
+  },
+  [
+    {
+      question: 'Hoeveel speelpleinen heeft de stad voor de kinderen van asielzoekers?',
+      answer:
+        'De stad heeft twaalf speel pleinen. Vragen gaan per e-mail naar de sociaal-economische dienst.',
+    },
+  ],
+);
+
+export const handMadeDocuments = [
+  bikes,
+  enterprise,
+  allowances,
+  hostileHtml,
+  unansweredTwin,
+  compounds,
+];

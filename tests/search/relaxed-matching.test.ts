@@ -7,6 +7,7 @@ import {
   relaxationStages,
   replaceWord,
   stopwordsOnly,
+  wordQueries,
 } from '../../src/search/relaxed-matching.ts';
 
 describe('relaxed matching rules', () => {
@@ -32,6 +33,15 @@ describe('relaxed matching rules', () => {
       'de',
     ])
       expect(relaxableWords(q), q).toBeNull();
+  });
+
+  it('lets a word count as found in its compound with a neighbour, or in its parts written apart', () => {
+    expect(wordQueries(['asiel', 'zoekers', 'Gent'])).toEqual([
+      '(asiel | asielzoekers | asielszoekers | asielenzoekers)',
+      '(zoekers | asielzoekers | asielszoekers | asielenzoekers | zoekersgent)',
+      '(Gent | zoekersgent)',
+    ]);
+    expect(wordQueries(['kinderopvang'])).toEqual(['(kinderopvang | "kinder opvang")']);
   });
 
   it('names the words of a stopword-only query', () => {

@@ -119,6 +119,7 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
       expect(typedApart[0]!.highlights.join(' ')).toContain('<mark>asielzoekers</mark>');
       expect(await idsOf({ q: 'sociaaleconomische' })).toEqual([apart]);
       expect(await idsOf({ q: 'email dienst' })).toEqual([apart]);
+      expect(await idsOf({ q: 'NV dienst' })).toEqual([apart]);
       // Written apart on purpose, the words are not one compound: a phrase is taken as meant.
       expect(await idsOf({ q: '"asiel zoekers"' })).toEqual([]);
     });

@@ -199,7 +199,7 @@ export const compounds = document(
     {
       question: 'Hoeveel speelpleinen heeft de stad voor de kinderen van asielzoekers?',
       answer:
-        'De stad heeft twaalf speel pleinen. Vragen gaan per e-mail naar de sociaal-economische dienst.',
+        'De stad heeft twaalf speel pleinen. Vragen gaan per e-mail naar de sociaal-economische dienst van de N.V.',
     },
   ],
 );

@@ -59,11 +59,11 @@ function splits(word: string, lexicon: CompoundLexicon): string[][] {
   return found;
 }
 
-/** The linking letters Dutch puts after `head`: -s- ("arbeidsmarkt"), -en- ("boekenkast"), -n- after an e ("gemeenteraad"). */
+/** The linking letters Dutch puts after `head`: -s- ("arbeidsmarkt"), -en- ("boekenkast"), -n- after an e ("gedachtenwisseling"). */
 const linksAfter = (head: string) =>
   head.endsWith('e') ? ['n', 's'] : head.endsWith('s') ? ['en'] : ['s', 'en'];
 
-/** Two adjacent words typed apart, joined: plainly, and with a linking letter when both are known parts. */
+/** Two adjacent words typed apart, joined: plainly, and with a linking letter when both are known parts (the index holds only real words: a wrong guess finds nothing). */
 function joins(head: string, tail: string, lexicon: CompoundLexicon): string[] {
   const { parts, minPart } = lexicon;
   if (![head, tail].every((w) => w.length >= minPart && letters.test(w))) return [];

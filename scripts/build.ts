@@ -13,7 +13,11 @@ export const distDir = projectPath('dist');
 export async function buildCli(): Promise<void> {
   await rm(distDir, { recursive: true, force: true });
   await build({
-    entryPoints: { vraagbaak: projectPath('src', 'cli', 'main.ts') },
+    entryPoints: {
+      vraagbaak: projectPath('src', 'cli', 'main.ts'),
+      // Loaded by file name in worker threads (src/api/analysis-pool.ts), so an entry of its own.
+      'analysis-worker': projectPath('src', 'api', 'analysis-worker.ts'),
+    },
     outdir: distDir,
     bundle: true,
     splitting: true,

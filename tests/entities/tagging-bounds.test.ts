@@ -4,24 +4,20 @@
 // text full of entities was quadratic in their number (the overlap check in tag.ts).
 import { describe, expect, it } from 'vitest';
 import { tagEntities } from '../../src/entities/tag.ts';
-
-const LENGTH = 100_000;
-/** Generous for machine noise, far below the hundreds a quadratic walk gives at this length. */
-const MAX_RATIO = 10;
-
-const fill = (unit: string, length = LENGTH) =>
-  unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+import {
+  HOSTILE_LENGTH as LENGTH,
+  MAX_COST_RATIO as MAX_RATIO,
+  fill,
+  hostileTexts,
+  milliseconds as timed,
+} from '../support/hostile-text.ts';
 
 const ordinary = fill(
   'De minister antwoordt op de vraag van mevrouw De Vreese over de subsidie van 500 euro aan VLAIO in Gent. ',
 );
 
 const hostile: [string, string][] = [
-  ['Han characters', fill('预算')],
-  ['emoji', fill('😀👍🏽🇧🇪')],
-  ['punctuation only', fill('.,;!?…-')],
-  ['a,a,a,…', fill('a,')],
-  ['one letter repeated (one long word)', fill('x')],
+  ...hostileTexts(),
   ['capitals only', fill('ABCDEFGH')],
   ['capitalised words', fill('Abc Def ')],
   ['an acronym defined again and again', fill('kassasysteem (GKS) ')],
@@ -30,11 +26,7 @@ const hostile: [string, string][] = [
   ['titled names', fill('minister Jan Peeters ')],
 ];
 
-function milliseconds(text: string): number {
-  const start = performance.now();
-  tagEntities(text);
-  return performance.now() - start;
-}
+const milliseconds = (text: string) => timed(() => tagEntities(text));
 
 describe('entity tagging cost on hostile text', () => {
   tagEntities(ordinary.slice(0, 10_000)); // load the model and compile the gazetteer patterns

@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { projectPath } from '../src/project-files.ts';
+import { workerEntries } from '../src/worker-threads.ts';
 import { buildWeb } from '../web/build.ts';
 
 export const distDir = projectPath('dist');
@@ -15,8 +16,13 @@ export async function buildCli(): Promise<void> {
   await build({
     entryPoints: {
       vraagbaak: projectPath('src', 'cli', 'main.ts'),
-      // Loaded by file name in worker threads (src/api/analysis-pool.ts), so an entry of its own.
-      'analysis-worker': projectPath('src', 'api', 'analysis-worker.ts'),
+      // Loaded by file name in worker threads (src/worker-threads.ts), so entries of their own.
+      ...Object.fromEntries(
+        Object.entries(workerEntries).map(([name, module]) => [
+          name,
+          projectPath('src', `${module}.ts`),
+        ]),
+      ),
     },
     outdir: distDir,
     bundle: true,

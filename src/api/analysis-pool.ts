@@ -2,9 +2,8 @@
 // while a large text is analysed: 100,000 Han characters take 1–4 s. A bounded number of requests
 // may wait; past that, or past the time limit, the request answers 503 with the reason.
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
-import { projectPath } from '../project-files.ts';
+import type { Piscina } from 'piscina';
+import { workerPool } from '../worker-threads.ts';
 import { HttpError } from './errors.ts';
 
 export interface AnalysisPoolOptions {
@@ -18,13 +17,6 @@ export interface AnalysisPoolOptions {
 
 export const ANALYSIS_TIME_LIMIT_MS = 20_000;
 
-// Run from source (tsx, vitest) the worker is the .ts file and needs tsx to load it; built, it is
-// dist/analysis-worker.js (an entry point of scripts/build.ts).
-const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-const workerFile = fromSource
-  ? new URL('./analysis-worker.ts', import.meta.url).href
-  : projectPath('dist', 'analysis-worker.js');
-
 export class AnalysisPool {
   private readonly pool: Piscina<string, string>;
   private readonly capacity: number;
@@ -36,14 +28,8 @@ export class AnalysisPool {
     queue = 4 * threads,
     timeLimitMs = ANALYSIS_TIME_LIMIT_MS,
   }: AnalysisPoolOptions = {}) {
-    this.pool = new Piscina({
-      filename: workerFile,
-      minThreads: 0,
-      maxThreads: threads,
-      // A thread keeps its loaded entity model for the next request a while, then exits.
-      idleTimeout: 60_000,
-      execArgv: fromSource ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
-    });
+    // A thread keeps its loaded entity model for the next request a minute.
+    this.pool = workerPool('analysis-worker', { threads, idleTimeoutMs: 60_000 });
     this.capacity = threads + queue;
     this.timeLimitMs = timeLimitMs;
   }

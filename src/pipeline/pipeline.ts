@@ -23,7 +23,7 @@ export interface ParseProgress {
 export interface ParseOptions {
   /** Called after each result; bytes count the files' size on disk (compressed for .gz). */
   onProgress?: (progress: ParseProgress) => void;
-  /** Time one PDF may take to read before it is reported and skipped (PDF_TIME_BUDGET_MS). */
+  /** Time one PDF may take to read before it is reported and skipped (default PDF_TIME_BUDGET_MS, VRAAGBAAK_PDF_TIME_BUDGET). */
   pdfTimeBudgetMs?: number;
 }
 

@@ -6,6 +6,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Piscina } from 'piscina';
 import { workerPool } from '../../worker-threads.ts';
 import type { DraftDocument } from '../draft.ts';
+import { PDF_TIME_BUDGET_MS } from './pdf-budget.ts';
 import { writtenQuestionDocument } from './text-export.ts';
 
 export interface PositionedText {
@@ -104,9 +105,6 @@ export async function pdfLines(file: string): Promise<string[]> {
     await pdf.destroy();
   }
 }
-
-/** Time one PDF may take to read; a crafted one could keep pdf.js busy for minutes. */
-export const PDF_TIME_BUDGET_MS = 60_000;
 
 // One thread: files are read one after another; it exits soon after the last PDF of a run.
 let pool: Piscina<string, string[]> | undefined;

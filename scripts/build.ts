@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { projectPath } from '../src/project-files.ts';
+import { workerEntries } from '../src/worker-threads.ts';
 import { buildWeb } from '../web/build.ts';
 
 export const distDir = projectPath('dist');
@@ -13,7 +14,16 @@ export const distDir = projectPath('dist');
 export async function buildCli(): Promise<void> {
   await rm(distDir, { recursive: true, force: true });
   await build({
-    entryPoints: { vraagbaak: projectPath('src', 'cli', 'main.ts') },
+    entryPoints: {
+      vraagbaak: projectPath('src', 'cli', 'main.ts'),
+      // Loaded by file name in worker threads (src/worker-threads.ts), so entries of their own.
+      ...Object.fromEntries(
+        Object.entries(workerEntries).map(([name, module]) => [
+          name,
+          projectPath('src', `${module}.ts`),
+        ]),
+      ),
+    },
     outdir: distDir,
     bundle: true,
     splitting: true,

@@ -2,6 +2,7 @@
 // Command-line flags override the environment; tests build a Config directly.
 import path from 'node:path';
 import { z } from 'zod';
+import { PDF_TIME_BUDGET_MS } from './pipeline/sources/pdf-budget.ts';
 
 export const backendNames = ['embedded', 'elasticsearch'] as const;
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -29,6 +30,7 @@ export const settingVariables = {
   corsOrigins: 'VRAAGBAAK_CORS_ORIGINS',
   logLevel: 'LOG_LEVEL',
   logFormat: 'VRAAGBAAK_LOG_FORMAT',
+  pdfTimeBudgetSeconds: 'VRAAGBAAK_PDF_TIME_BUDGET',
 } as const;
 export type SettingName = keyof typeof settingVariables;
 
@@ -57,6 +59,11 @@ export const Config = z.object({
   logLevel: z.enum(logLevels).default('info'),
   /** `pretty` (readable, for a terminal) or `json`; by default pretty on a terminal only. */
   logFormat: z.enum(['pretty', 'json']).optional(),
+  /** Time one PDF may take to read in `vraagbaak index` before it is reported and skipped. */
+  pdfTimeBudgetSeconds: z.coerce
+    .number()
+    .positive()
+    .default(PDF_TIME_BUDGET_MS / 1000),
 });
 export type Config = z.output<typeof Config>;
 export type ConfigInput = z.input<typeof Config>;

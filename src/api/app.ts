@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { webDistDir } from '../../web/paths.ts';
 import type { SearchBackend } from '../search/backend.ts';
+import { AnalysisPool } from './analysis-pool.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Directory of the built search page. */
   webRoot?: string;
+  /** Worker threads for POST /api/analyze; its threads start at the first request. */
+  analysisPool?: AnalysisPool;
 }
 
 export function createApp({
@@ -33,6 +36,7 @@ export function createApp({
   logger,
   corsOrigins = [],
   webRoot = webDistDir,
+  analysisPool = new AnalysisPool(),
 }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +80,7 @@ export function createApp({
   app.use(documentRoutes(backend));
   app.use(similarRoutes(backend));
   app.use(suggestRoutes(backend));
-  app.use(analyzeRoutes());
+  app.use(analyzeRoutes(analysisPool));
   app.use(healthRoutes(backend));
   app.use(openApiRoutes());
   app.use(express.static(webRoot));

@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'malformed_body'
   | 'not_found'
   | 'backend_unavailable'
+  | 'server_busy'
+  | 'time_limit_exceeded'
   | 'internal_error';
 
 export interface ErrorDetail {

@@ -206,7 +206,7 @@ const ErrorBody = {
     code: {
       type: 'string',
       description:
-        'Stable, for programs: invalid_parameter, invalid_paging, malformed_body, not_found, backend_unavailable, internal_error.',
+        'Stable, for programs: invalid_parameter, invalid_paging, malformed_body, not_found, backend_unavailable, server_busy, time_limit_exceeded, internal_error.',
     },
     message: { type: 'string', description: 'In Dutch, for the people who read it.' },
     reason: { type: 'string', description: 'Why the search backend is unavailable (503).' },
@@ -349,6 +349,10 @@ export function openApiDocument() {
               }),
             },
             '400': errors['400'],
+            '503': {
+              description: 'Too many texts being analysed (server_busy) or over the time limit',
+              ...json(ref('Error')),
+            },
           },
         },
       },

@@ -23,6 +23,8 @@ export interface ParseProgress {
 export interface ParseOptions {
   /** Called after each result; bytes count the files' size on disk (compressed for .gz). */
   onProgress?: (progress: ParseProgress) => void;
+  /** Time one PDF may take to read before it is reported and skipped (default PDF_TIME_BUDGET_MS, VRAAGBAAK_PDF_TIME_BUDGET). */
+  pdfTimeBudgetMs?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ function sourceName(file: string): string {
 async function* readSource(
   file: SourceFile,
   onBytesRead: (bytes: number) => void,
+  pdfTimeBudgetMs: number | undefined,
 ): AsyncGenerator<SourceResult> {
   const source = sourceName(file.path);
   if (file.kind === 'dekamer') {
@@ -45,8 +48,11 @@ async function* readSource(
     return;
   }
   try {
-    const read = file.kind === 'pdf' ? readPdf : readTextExport;
-    yield { ok: true, draft: await read(file.path, source) };
+    const draft =
+      file.kind === 'pdf'
+        ? await readPdf(file.path, source, pdfTimeBudgetMs)
+        : await readTextExport(file.path, source);
+    yield { ok: true, draft };
   } catch (error) {
     yield { ok: false, file: file.path, reason: (error as Error).message };
   }
@@ -77,7 +83,11 @@ export async function* parseDocuments(
   // over the first (which would silently keep only whichever came last).
   const firstSource = new Map<string, string>();
   for (const file of files) {
-    for await (const result of readSource(file, (bytes) => (progress.bytesRead += bytes))) {
+    for await (const result of readSource(
+      file,
+      (bytes) => (progress.bytesRead += bytes),
+      options.pdfTimeBudgetMs,
+    )) {
       if (!result.ok) {
         yield report(result);
         continue;

@@ -3,32 +3,23 @@
 // boundaries, 80 kB of Han took 14 s against 0.1 s for Dutch prose (Intl.Segmenter is quadratic).
 import { describe, expect, it } from 'vitest';
 import { standardTokenize } from '../../src/analysis/tokenizer.ts';
-
-const LENGTH = 100_000;
-/** Generous for machine noise, far below the hundreds a quadratic walk gives at this length. */
-const MAX_RATIO = 10;
-
-const fill = (unit: string, length = LENGTH) =>
-  unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+import {
+  MAX_COST_RATIO as MAX_RATIO,
+  fill,
+  hostileTexts,
+  milliseconds as timed,
+} from '../support/hostile-text.ts';
 
 const ordinary = fill('De minister antwoordt op de vraag over de subsidies van 2017. ');
 
 const hostile: [string, string][] = [
-  ['Han characters', fill('预算')],
-  ['emoji', fill('😀👍🏽🇧🇪')],
-  ['punctuation only', fill('.,;!?…-')],
-  ['a,a,a,…', fill('a,')],
-  ['one letter repeated (one long word)', fill('x')],
+  ...hostileTexts(),
   ['digits joined by commas (one long number)', fill('1,')],
   ['letters with combining marks', fill('e\u0301')],
   ['Katakana', fill('カタカナ')],
 ];
 
-function milliseconds(text: string): number {
-  const start = performance.now();
-  standardTokenize(text);
-  return performance.now() - start;
-}
+const milliseconds = (text: string) => timed(() => standardTokenize(text));
 
 describe('tokenizer cost on hostile text', () => {
   standardTokenize(ordinary.slice(0, 10_000)); // warm up the segmenter

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, seedsDir } from './support/parse.ts';
+import { pdfFromLines } from './support/pdf-fixture.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -39,6 +40,20 @@ describe('vraagbaak index', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/^Indexed 5 documents \(47 passages\), 1 refused, in [\d.]+ s/m);
     expect(stdout).toContain(`${broken}: `);
+  });
+
+  it('reports a PDF past VRAAGBAAK_PDF_TIME_BUDGET by name and indexes the other files', async () => {
+    const pdf = path.join(dir, 'slow.pdf');
+    await writeFile(pdf, await pdfFromLines(['Vraag over de subsidies.', 'Antwoord.']));
+    const { stdout, code } = await vraagbaak(['index', seedsDir, pdf], {
+      VRAAGBAAK_BACKEND: 'embedded',
+      VRAAGBAAK_DATA_DIR: path.join(dir, 'data-pdf-budget'),
+      // No PDF is read in 50 ms: the stand-in for one that keeps pdf.js busy for minutes.
+      VRAAGBAAK_PDF_TIME_BUDGET: '0.05',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Indexed 5 documents \(47 passages\), 1 refused/m);
+    expect(stdout).toContain(`${pdf}: reading took longer than 0.05 s; skipped`);
   });
 
   it('names an invalid setting and its reason, without a stack trace', async () => {

@@ -77,3 +77,17 @@ describe('PDF source', () => {
     expect(documents.map((d) => d.id)).toEqual(stems);
   });
 });
+
+describe('PDF time budget', () => {
+  it('reports a PDF that takes longer than its budget by name and reads the other files', async () => {
+    const slow = path.join(folder, 'slow.pdf');
+    const lines = Array.from({ length: 3_000 }, (_, i) => `Regel ${i} over de subsidies.`);
+    await writeFile(slow, await pdfFromLines(lines));
+    const seedTexts = stems.map((stem) => path.join(seedsDir, `${stem}.txt`));
+    // No PDF is read in 50 ms (the worker thread alone takes longer to start): it stands in for
+    // a crafted PDF that keeps pdf.js busy past the 60 s of PDF_TIME_BUDGET_MS.
+    const { documents, failures } = await parseAll([slow, ...seedTexts], { pdfTimeBudgetMs: 50 });
+    expect(failures).toEqual([{ file: slow, reason: 'reading took longer than 0.05 s; skipped' }]);
+    expect(documents).toHaveLength(stems.length);
+  });
+});

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-// The same report `vraagbaak analyze --json` prints.
-import { analyzeText } from '../../analysis/text-analysis.ts';
+// The same report `vraagbaak analyze --json` prints, made in a worker thread.
+import type { AnalysisPool } from '../analysis-pool.ts';
 import { parseRequest } from '../errors.ts';
 
 /** A long answer with its annexes fits easily; a whole corpus does not. */
@@ -9,9 +9,9 @@ export const MAX_ANALYZE_LENGTH = 100_000;
 
 export const AnalyzeBody = z.object({ text: z.string().min(1).max(MAX_ANALYZE_LENGTH) }).strict();
 
-export function analyzeRoutes(): Router {
-  return Router().post('/api/analyze', (req, res) => {
+export function analyzeRoutes(pool: AnalysisPool): Router {
+  return Router().post('/api/analyze', async (req, res) => {
     const { text } = parseRequest(AnalyzeBody, req.body ?? {});
-    res.json(analyzeText(text));
+    res.type('json').send(await pool.analyzeToJson(text));
   });
 }

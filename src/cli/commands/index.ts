@@ -127,6 +127,7 @@ export function registerIndex(program: Command): void {
       async function* documents(): AsyncGenerator<DocumentRecord> {
         const results = parseDocuments(paths, {
           onProgress: ({ bytesRead, bytesTotal }) => progress.bytes(bytesRead, bytesTotal),
+          pdfTimeBudgetMs: config.pdfTimeBudgetSeconds * 1000,
         });
         for await (const result of results) {
           if (result.ok) yield result.document;

@@ -1,0 +1,25 @@
+// Texts that make a per-character walk quadratic, for the tests that assert a stage's cost is
+// linear (tokenizer, entity tagging): each stage's time on them is compared with ordinary Dutch
+// text of the same length.
+export const HOSTILE_LENGTH = 100_000;
+/** Generous for machine noise, far below the hundreds a quadratic walk gives at this length. */
+export const MAX_COST_RATIO = 10;
+
+export const fill = (unit: string, length = HOSTILE_LENGTH) =>
+  unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+/** Kinds every text stage must take in linear time, as [name, text of HOSTILE_LENGTH]. */
+export const hostileTexts = (): [string, string][] => [
+  ['Han characters', fill('预算')],
+  ['emoji', fill('😀👍🏽🇧🇪')],
+  ['punctuation only', fill('.,;!?…-')],
+  ['a,a,a,…', fill('a,')],
+  ['one letter repeated (one long word)', fill('x')],
+];
+
+/** Wall-clock milliseconds of one call. */
+export function milliseconds(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}

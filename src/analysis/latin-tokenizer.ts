@@ -3,7 +3,7 @@
 // can meet (letters and digits join; . ' ’ ‘ join letters and digits, : · join letters, , ; join
 // digits; _ joins anything). Any other character (other scripts, emoji, format characters, a token
 // longer than Lucene's limit) sends the whole text to the reference tokenizer, which stays the
-// definition: tests/analysis/latin-tokenizer.test.ts checks both agree on the whole corpus.
+// definition: tests/analysis/analyzer-fast-path.test.ts checks both agree on the whole corpus.
 import { maxTokenLength, standardTokenize, type Token } from './tokenizer.ts';
 
 const enum Kind {

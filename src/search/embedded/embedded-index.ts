@@ -5,6 +5,7 @@
 // are taken over the live passages only. Passages are numbered globally: segment base + local id.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import type { FieldStatistics } from './bm25.ts';
+import { passageTokens } from './forward-index.ts';
 import { SegmentBuilder, type AnalysedPassage, type Dictionaries } from './segment-builder.ts';
 import {
   indexFields,
@@ -173,9 +174,9 @@ export class EmbeddedIndex {
 function forwardTokens(segment: Segment, doc: number): AnalysedPassage {
   const tokens = {} as AnalysedPassage;
   for (const field of indexFields) {
-    const data = segment.fields[field];
+    const data = passageTokens(segment.fields[field], doc);
     const list = [];
-    for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
+    for (let t = 0; t < data.tokenTerms.length; t++) {
       list.push({
         term: data.terms[data.tokenTerms[t]!]!,
         position: data.tokenPositions[t]!,

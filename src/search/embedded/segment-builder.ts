@@ -6,6 +6,8 @@ import type { IndexedPassage } from '../indexed-passage.ts';
 import { encodeNorm } from './bm25.ts';
 import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
 import type { Token } from '../../analysis/tokenizer.ts';
+import { ForwardIndexWriter } from './forward-index.ts';
+import { GrowableArray } from './growable-array.ts';
 import {
   analyseToken,
   type AnalyzerName,
@@ -29,26 +31,20 @@ export type Dictionaries = Record<KeywordColumn, ValueDictionary>;
 export type AnalysedPassage = Record<IndexField, FieldToken[]>;
 
 class FieldBuilder {
+  /** Term ids in order of first appearance (the forward index's ids), renumbered when sealed. */
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingTerms: number[] = [];
-  private readonly postingDocs: number[] = [];
-  private readonly postingFreqs: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly tokenStarts: number[] = [];
-  private readonly tokenTerms: number[] = [];
-  private readonly tokenPositions: number[] = [];
-  private readonly tokenBegins: number[] = [];
-  private readonly tokenEnds: number[] = [];
+  /** Postings as (term, passage, frequency) triples in passage order. */
+  private readonly postingTerms = new GrowableArray(Int32Array);
+  private readonly postingDocs = new GrowableArray(Int32Array);
+  private readonly postingFreqs = new GrowableArray(Uint16Array);
+  private readonly lengths = new GrowableArray(Uint32Array);
+  private readonly forward = new ForwardIndexWriter();
   /** Per term id: frequency in the passage being added (reset after each passage). */
   private frequencies = new Uint32Array(1024);
   private readonly touched: number[] = [];
   private length = 0;
   private lastPosition = -1;
-
-  constructor() {
-    this.tokenStarts.push(0);
-  }
 
   idOf(term: string): number {
     let id = this.termIds.get(term);
@@ -69,18 +65,14 @@ class FieldBuilder {
   token(id: number, position: number, begin: number, end: number): void {
     if (this.frequencies[id] === 0) this.touched.push(id);
     this.frequencies[id]!++;
-    this.tokenTerms.push(id);
-    this.tokenPositions.push(position);
-    this.tokenBegins.push(begin);
-    this.tokenEnds.push(end);
+    this.forward.token(id, position, begin, end);
     if (position !== this.lastPosition) this.length++;
     this.lastPosition = position;
   }
 
   /** Ends passage `doc`: its postings and field length (overlapping tokens not counted). */
   endPassage(doc: number): void {
-    this.tokenStarts.push(this.tokenTerms.length);
-    this.touched.sort((a, b) => a - b);
+    this.forward.endPassage();
     for (const id of this.touched) {
       this.postingTerms.push(id);
       this.postingDocs.push(doc);
@@ -99,42 +91,32 @@ class FieldBuilder {
   }
 
   seal(): FieldData {
-    const order = this.terms
-      .map((_, id) => id)
-      .sort((a, b) => {
-        const x = this.terms[a]!;
-        const y = this.terms[b]!;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-    const rank = new Int32Array(order.length);
-    order.forEach((id, position) => (rank[id] = position));
-    const postingTerms = this.postingTerms;
-    const postingStarts = new Uint32Array(order.length + 1);
-    for (const id of postingTerms) postingStarts[rank[id]! + 1]!++;
-    for (let t = 0; t < order.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
-    const fill = postingStarts.slice(0, order.length);
-    const docs = this.postingDocs;
-    const freqs = this.postingFreqs;
-    const postingDocs = new Int32Array(docs.length);
-    const postingFreqs = new Uint16Array(docs.length);
-    for (let i = 0; i < postingTerms.length; i++) {
-      const at = fill[rank[postingTerms[i]!]!]!++;
-      postingDocs[at] = docs[i]!;
-      postingFreqs[at] = freqs[i]!;
+    // The default sort compares UTF-16 code units, the dictionary's order.
+    const sorted = [...this.terms].sort();
+    const rank = new Int32Array(sorted.length);
+    sorted.forEach((term, place) => (rank[this.termIds.get(term)!] = place));
+    const count = this.postingTerms.length;
+    const postingStarts = new Uint32Array(sorted.length + 1);
+    for (let i = 0; i < count; i++) postingStarts[rank[this.postingTerms.at(i)]! + 1]!++;
+    for (let t = 0; t < sorted.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
+    const fill = postingStarts.slice(0, sorted.length);
+    const postingDocs = new Int32Array(count);
+    const postingFreqs = new Uint16Array(count);
+    // Triples are in passage order, so each term's row comes out sorted by passage.
+    for (let i = 0; i < count; i++) {
+      const at = fill[rank[this.postingTerms.at(i)]!]!++;
+      postingDocs[at] = this.postingDocs.at(i);
+      postingFreqs[at] = this.postingFreqs.at(i);
     }
-    const lengths = Uint32Array.from(this.lengths);
+    const lengths = this.lengths.toArray();
     return {
-      terms: order.map((id) => this.terms[id]!),
+      terms: sorted,
       postingStarts,
       postingDocs,
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
-      tokenStarts: Uint32Array.from(this.tokenStarts),
-      tokenTerms: Int32Array.from(this.tokenTerms, (id) => rank[id]!),
-      tokenPositions: Int32Array.from(this.tokenPositions),
-      tokenBegins: Int32Array.from(this.tokenBegins),
-      tokenEnds: Int32Array.from(this.tokenEnds),
+      ...this.forward.seal(rank),
     };
   }
 }

@@ -1,12 +1,14 @@
 // One immutable segment of the embedded index, as in Lucene: the passages added together, with for
 // each indexed field a sorted term dictionary (binary search; prefix ranges), postings as
 // compressed rows (doc ids and term frequencies per term, rows delimited by offsets), a norm byte
-// per passage and a forward index of every passage's tokens (term, position, character offsets)
-// that serves phrases, synonyms and highlighting without analysing the text again; beside them
+// per passage and a forward index of every passage's tokens (term, position, character offsets;
+// ./forward-index.ts) that serves phrases, synonyms and highlighting without analysing the text
+// again; beside them
 // columns for filters and facets (keyword value ids, dates, amounts) and the stored passages as
 // JSON bytes, decoded only for the hits shown.
 import { facetNames } from '../rules.ts';
 import type { AnalyzerName } from './field-analysis.ts';
+import type { ForwardIndex } from './forward-index.ts';
 
 export const indexFields = ['text', 'title', 'textExact', 'titleExact'] as const;
 export type IndexField = (typeof indexFields)[number];
@@ -27,7 +29,8 @@ export interface Rows<T extends Int32Array | Float64Array> {
   values: T;
 }
 
-export interface FieldData {
+/** An indexed field; its forward index (ForwardIndex) is read through ./forward-index.ts's passageTokens. */
+export interface FieldData extends ForwardIndex {
   /** The field's terms in code-unit order; a term's id is its place here. */
   terms: string[];
   /** Postings of term t: postingDocs/postingFreqs[postingStarts[t] … postingStarts[t + 1] − 1]. */
@@ -38,12 +41,6 @@ export interface FieldData {
   lengths: Uint32Array;
   /** Lucene's norm byte per passage. */
   norms: Uint8Array;
-  /** Forward index: the tokens of passage d are tokenStarts[d] … tokenStarts[d + 1] − 1. */
-  tokenStarts: Uint32Array;
-  tokenTerms: Int32Array;
-  tokenPositions: Int32Array;
-  tokenBegins: Int32Array;
-  tokenEnds: Int32Array;
 }
 
 /** Keyword columns: the facets, plus titles and document ids (suggestions, collapse). */

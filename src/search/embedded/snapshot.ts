@@ -18,7 +18,8 @@ import { ValueDictionary } from './value-dictionary.ts';
 
 const SNAPSHOT_FILE = 'embedded-index.bin';
 const MAGIC = 'VRAAGBAAK-INDEX\n';
-const LAYOUT_VERSION = 3;
+// 4: the forward index as varints (./forward-index.ts), document fields stored once per document.
+const LAYOUT_VERSION = 4;
 
 /** The format: layout version plus a hash of the analysis the terms were made with. */
 function formatVersion(): string {
@@ -108,11 +109,9 @@ function segmentFrom(
       postingFreqs: at('postingFreqs') as Uint16Array,
       lengths: at('lengths') as Uint32Array,
       norms: at('norms') as Uint8Array,
-      tokenStarts: at('tokenStarts') as Uint32Array,
-      tokenTerms: at('tokenTerms') as Int32Array,
-      tokenPositions: at('tokenPositions') as Int32Array,
-      tokenBegins: at('tokenBegins') as Int32Array,
-      tokenEnds: at('tokenEnds') as Int32Array,
+      forwardStarts: at('forwardStarts') as Uint32Array,
+      forwardBytes: at('forwardBytes') as Uint8Array,
+      forwardTerms: at('forwardTerms') as Int32Array,
     };
   }
   const keywords = {} as Segment['keywords'];

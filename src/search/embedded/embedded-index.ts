@@ -6,11 +6,11 @@
 import type { IndexedPassage } from '../indexed-passage.ts';
 import type { FieldStatistics } from './bm25.ts';
 import { passageTokens } from './forward-index.ts';
+import { storedPassage } from './stored-passages.ts';
 import { SegmentBuilder, type AnalysedPassage, type Dictionaries } from './segment-builder.ts';
 import {
   indexFields,
   keywordColumns,
-  storedJson,
   type IndexField,
   type KeywordColumn,
   type Segment,
@@ -92,7 +92,7 @@ export class EmbeddedIndex {
 
   passage(doc: number): IndexedPassage {
     const [segment, local] = this.locate(doc);
-    return JSON.parse(storedJson(segment, local)) as IndexedPassage;
+    return storedPassage(segment.stored, local);
   }
 
   passageId(doc: number): string {
@@ -161,8 +161,7 @@ export class EmbeddedIndex {
       const dead = this.deleted[s]!;
       for (let doc = 0; doc < segment.size; doc++) {
         if (dead[doc]) continue;
-        const passage = JSON.parse(storedJson(segment, doc)) as IndexedPassage;
-        builder.add(passage, forwardTokens(segment, doc));
+        builder.add(storedPassage(segment.stored, doc), forwardTokens(segment, doc));
       }
     });
     const segment = builder.seal();

@@ -19,6 +19,13 @@ export class GrowableArray<T extends NumberArray> {
     this.array[this.length++] = value;
   }
 
+  /** Pushes every value of `values`. */
+  append(values: T): void {
+    this.reserve(values.length);
+    this.array.set(values as never, this.length);
+    this.length += values.length;
+  }
+
   at(index: number): number {
     return this.array[index]!;
   }

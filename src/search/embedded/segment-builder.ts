@@ -8,6 +8,7 @@ import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
 import type { Token } from '../../analysis/tokenizer.ts';
 import { ForwardIndexWriter } from './forward-index.ts';
 import { GrowableArray } from './growable-array.ts';
+import { StoredPassagesWriter } from './stored-passages.ts';
 import {
   analyseToken,
   type AnalyzerName,
@@ -164,8 +165,6 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
   }
 }
 
-const encoder = new TextEncoder();
-
 type ResolvedTerm = Derived & { id: number };
 interface TokenTerms {
   stemmed: ResolvedTerm[];
@@ -192,8 +191,7 @@ export class SegmentBuilder {
   private readonly amounts = new RowsBuilder(Float64Array);
   private readonly dates: number[] = [];
   private readonly ids: string[] = [];
-  private readonly stored: Uint8Array[] = [];
-  private storedBytes = 0;
+  private readonly stored = new StoredPassagesWriter();
   /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
   private readonly tokenTerms = {
     text: new Map<string, TokenTerms>(),
@@ -229,9 +227,7 @@ export class SegmentBuilder {
     this.amounts.add(passage.amounts);
     this.dates.push(passage.date === null ? 0 : dateNumber(passage.date));
     this.ids.push(passage.id);
-    const json = encoder.encode(JSON.stringify(passage));
-    this.stored.push(json);
-    this.storedBytes += json.length;
+    this.stored.add(passage);
     return doc;
   }
 
@@ -260,18 +256,10 @@ export class SegmentBuilder {
   }
 
   seal(): Segment {
-    const starts = new Uint32Array(this.stored.length + 1);
-    const bytes = new Uint8Array(this.storedBytes);
-    let at = 0;
-    this.stored.forEach((json, doc) => {
-      bytes.set(json, at);
-      at += json.length;
-      starts[doc + 1] = at;
-    });
     return {
       size: this.ids.length,
       ids: this.ids,
-      stored: { starts, bytes },
+      stored: this.stored.seal(),
       dates: Int32Array.from(this.dates),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(

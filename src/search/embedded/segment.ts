@@ -4,11 +4,12 @@
 // per passage and a forward index of every passage's tokens (term, position, character offsets;
 // ./forward-index.ts) that serves phrases, synonyms and highlighting without analysing the text
 // again; beside them
-// columns for filters and facets (keyword value ids, dates, amounts) and the stored passages as
-// JSON bytes, decoded only for the hits shown.
+// columns for filters and facets (keyword value ids, dates, amounts) and the stored passages
+// (./stored-passages.ts), decoded only for the hits shown.
 import { facetNames } from '../rules.ts';
 import type { AnalyzerName } from './field-analysis.ts';
 import type { ForwardIndex } from './forward-index.ts';
+import type { StoredPassages } from './stored-passages.ts';
 
 export const indexFields = ['text', 'title', 'textExact', 'titleExact'] as const;
 export type IndexField = (typeof indexFields)[number];
@@ -51,8 +52,8 @@ export interface Segment {
   size: number;
   /** Passage ids (sort tie-break, lookups). */
   ids: string[];
-  /** The passages as JSON (UTF-8), row d for passage d. */
-  stored: { starts: Uint32Array; bytes: Uint8Array };
+  /** The passages as stored (./stored-passages.ts). */
+  stored: StoredPassages;
   /** Date as yyyymmdd, 0 when undated. */
   dates: Int32Array;
   amounts: Rows<Float64Array>;
@@ -89,13 +90,6 @@ export function prefixRange(field: FieldData, prefix: string): [number, number] 
   let end = low;
   while (end < terms.length && terms[end]!.startsWith(prefix)) end++;
   return [low, end];
-}
-
-const decoder = new TextDecoder();
-
-export function storedJson(segment: Segment, doc: number): string {
-  const { starts, bytes } = segment.stored;
-  return decoder.decode(bytes.subarray(starts[doc]!, starts[doc + 1]!));
 }
 
 /** yyyymmdd of an ISO date (YYYY-MM-DD), as the date column holds it. */

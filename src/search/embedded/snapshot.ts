@@ -77,6 +77,9 @@ function segmentArrays(segment: Segment, deleted: Uint8Array): Record<string, Ty
     deleted,
     'stored.starts': segment.stored.starts,
     'stored.bytes': segment.stored.bytes,
+    'stored.documentRows': segment.stored.documentRows,
+    'stored.documentStarts': segment.stored.documentStarts,
+    'stored.documentBytes': segment.stored.documentBytes,
     dates: segment.dates,
     'amounts.starts': segment.amounts.starts,
     'amounts.values': segment.amounts.values,
@@ -127,6 +130,9 @@ function segmentFrom(
     stored: {
       starts: get('stored.starts') as Uint32Array,
       bytes: get('stored.bytes') as Uint8Array,
+      documentRows: get('stored.documentRows') as Int32Array,
+      documentStarts: get('stored.documentStarts') as Uint32Array,
+      documentBytes: get('stored.documentBytes') as Uint8Array,
     },
     dates: get('dates') as Int32Array,
     amounts: {

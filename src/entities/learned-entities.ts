@@ -44,6 +44,8 @@ function looksLikeOrganisation(span: TaggedSpan): boolean {
 /** Acronyms a passage defines for a thing, not a name: "geregistreerd kassasysteem (GKS)". */
 function thingAcronyms(text: string): Set<string> {
   const things = new Set<string>();
+  // The pattern below backtracks at every word; most passages define no acronym at all.
+  if (!/ \(\p{Lu}\p{L}{1,6}\)/u.test(text)) return things;
   for (const match of text.matchAll(
     /(?<words>(?:[\p{L}-]+ ){0,3}\p{Ll}[\p{L}-]*) \((?<acronym>\p{Lu}[\p{L}]{1,6})\)/gu,
   )) {

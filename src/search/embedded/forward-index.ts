@@ -31,7 +31,8 @@ export interface ForwardTokens {
 
 export class ForwardIndexWriter {
   private readonly starts = new GrowableArray(Uint32Array);
-  private readonly bytes = new GrowableArray(Uint8Array, 1 << 16);
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
   private lastPosition = 0;
   private lastBegin = 0;
 
@@ -39,28 +40,36 @@ export class ForwardIndexWriter {
     this.starts.push(0);
   }
 
-  private varint(value: number): void {
-    this.bytes.reserve(5);
-    while (value > 0x7f) {
-      this.bytes.push((value & 0x7f) | 0x80);
-      value >>>= 7;
-    }
-    this.bytes.push(value);
-  }
-
   /** Adds a token of the current passage; `id` is the term's id in order of first appearance. */
   token(id: number, position: number, begin: number, end: number): void {
+    // Four varints of at most five bytes each.
+    if (this.length + 20 > this.bytes.length) {
+      const bigger = new Uint8Array(this.bytes.length * 2);
+      bigger.set(this.bytes);
+      this.bytes = bigger;
+    }
+    const step = begin - this.lastBegin;
     this.varint(id);
     this.varint(position - this.lastPosition);
-    const step = begin - this.lastBegin;
     this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
     this.varint(end - begin);
     this.lastPosition = position;
     this.lastBegin = begin;
   }
 
+  private varint(value: number): void {
+    const bytes = this.bytes;
+    let at = this.length;
+    while (value > 0x7f) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    bytes[at++] = value;
+    this.length = at;
+  }
+
   endPassage(): void {
-    this.starts.push(this.bytes.length);
+    this.starts.push(this.length);
     this.lastPosition = 0;
     this.lastBegin = 0;
   }
@@ -69,7 +78,7 @@ export class ForwardIndexWriter {
   seal(dictionaryIds: Int32Array): ForwardIndex {
     return {
       forwardStarts: this.starts.toArray(),
-      forwardBytes: this.bytes.toArray(),
+      forwardBytes: this.bytes.slice(0, this.length),
       forwardTerms: dictionaryIds,
     };
   }

@@ -4,10 +4,11 @@
 // segment is sealed, with term ids renumbered into dictionary order.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import { encodeNorm } from './bm25.ts';
-import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
-import type { Token } from '../../analysis/tokenizer.ts';
+import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
+import { standardTokenize } from '../../analysis/tokenizer.ts';
 import { ForwardIndexWriter } from './forward-index.ts';
 import { GrowableArray } from './growable-array.ts';
+import { SpanMap } from './span-map.ts';
 import { StoredPassagesWriter } from './stored-passages.ts';
 import {
   analyseToken,
@@ -171,11 +172,16 @@ interface TokenTerms {
   exact: ResolvedTerm[];
 }
 
-function emit(field: FieldBuilder, terms: ResolvedTerm[], token: Token): void {
-  for (const t of terms) {
-    field.token(t.id, token.position + t.positionDelta, token.start + t.start, token.start + t.end);
-  }
+/** Adds the terms of a token at `position` starting at character `start`. */
+function emit(field: FieldBuilder, terms: ResolvedTerm[], position: number, start: number): void {
+  for (const t of terms)
+    field.token(t.id, position + t.positionDelta, start + t.start, start + t.end);
 }
+
+/** A value's tokens as [start, end) pairs, token k at position k (the standard tokenizer's). */
+const tokenSpans = (text: string): Int32Array =>
+  latinTokenSpans(text) ??
+  Int32Array.from(standardTokenize(text).flatMap((token) => [token.start, token.end]));
 
 /** The terms `analyzer` derives from a token text, with their ids in `field`. */
 const resolve = (field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerm[] =>
@@ -194,11 +200,11 @@ export class SegmentBuilder {
   private readonly stored = new StoredPassagesWriter();
   /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
   private readonly tokenTerms = {
-    text: new Map<string, TokenTerms>(),
-    title: new Map<string, TokenTerms>(),
+    text: new SpanMap<TokenTerms>(),
+    title: new SpanMap<TokenTerms>(),
   };
   /** The tokens of the last title: a document's passages share it. */
-  private lastTitle: { text: string; tokens: Token[] } = { text: '', tokens: [] };
+  private lastTitle: { text: string; spans: Int32Array } = { text: '', spans: new Int32Array(0) };
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -212,11 +218,10 @@ export class SegmentBuilder {
     if (analysed) {
       for (const field of indexFields) this.fields[field].add(doc, analysed[field]);
     } else {
-      this.addValue(doc, 'text', tokenizeStandard(passage.text));
+      this.addValue(doc, 'text', passage.text, tokenSpans(passage.text));
       const title = passage.title ?? '';
-      if (this.lastTitle.text !== title)
-        this.lastTitle = { text: title, tokens: tokenizeStandard(title) };
-      this.addValue(doc, 'title', this.lastTitle.tokens);
+      if (this.lastTitle.text !== title) this.lastTitle = { text: title, spans: tokenSpans(title) };
+      this.addValue(doc, 'title', title, this.lastTitle.spans);
     }
     for (const column of keywordColumns) {
       const dictionary = this.dictionaries[column];
@@ -235,21 +240,19 @@ export class SegmentBuilder {
    * Indexes one tokenization of a value into its stemmed and exact fields: each distinct token
    * text is analysed once (./field-analysis.ts) and its terms looked up once.
    */
-  private addValue(doc: number, field: 'text' | 'title', tokens: Token[]): void {
+  private addValue(doc: number, field: 'text' | 'title', text: string, spans: Int32Array): void {
     const stemmed = this.fields[field];
     const exact = this.fields[exactField[field]];
     const cache = this.tokenTerms[field];
-    for (const token of tokens) {
-      let terms = cache.get(token.text);
-      if (!terms) {
-        terms = {
-          stemmed: resolve(stemmed, 'dutch_text', token.text),
-          exact: resolve(exact, 'dutch_exact', token.text),
-        };
-        cache.set(token.text, terms);
-      }
-      emit(stemmed, terms.stemmed, token);
-      emit(exact, terms.exact, token);
+    const analyse = (word: string): TokenTerms => ({
+      stemmed: resolve(stemmed, 'dutch_text', word),
+      exact: resolve(exact, 'dutch_exact', word),
+    });
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k]!;
+      const terms = cache.get(text, start, spans[k + 1]!, analyse);
+      emit(stemmed, terms.stemmed, k >> 1, start);
+      emit(exact, terms.exact, k >> 1, start);
     }
     stemmed.endPassage(doc);
     exact.endPassage(doc);

@@ -124,10 +124,11 @@ class FieldBuilder {
 }
 
 class RowsBuilder<T extends Int32Array | Float64Array> {
-  private readonly starts: number[] = [];
-  private readonly values: number[] = [];
+  private readonly starts = new GrowableArray(Uint32Array);
+  private readonly values: GrowableArray<T>;
 
-  constructor(private readonly make: { from(values: number[]): T }) {
+  constructor(make: new (length: number) => T) {
+    this.values = new GrowableArray(make);
     this.starts.push(0);
   }
 
@@ -137,7 +138,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   }
 
   seal(): Rows<T> {
-    return { starts: Uint32Array.from(this.starts), values: this.make.from(this.values) };
+    return { starts: this.starts.toArray(), values: this.values.toArray() };
   }
 }
 
@@ -195,7 +196,7 @@ export class SegmentBuilder {
     keywordColumns.map((column) => [column, new RowsBuilder(Int32Array)]),
   ) as Record<KeywordColumn, RowsBuilder<Int32Array>>;
   private readonly amounts = new RowsBuilder(Float64Array);
-  private readonly dates: number[] = [];
+  private readonly dates = new GrowableArray(Int32Array);
   private readonly ids: string[] = [];
   private readonly stored = new StoredPassagesWriter();
   /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
@@ -263,7 +264,7 @@ export class SegmentBuilder {
       size: this.ids.length,
       ids: this.ids,
       stored: this.stored.seal(),
-      dates: Int32Array.from(this.dates),
+      dates: this.dates.toArray(),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(
         keywordColumns.map((column) => [column, this.keywords[column].seal()]),

@@ -5,6 +5,7 @@
 // (./latin-tokenizer.ts) and each distinct word goes through the filters once, its result cached.
 // The reference analyzer (`{ reference: true }`) runs the tokenizer and the filters over the whole
 // stream, as written; tests/analysis/analyzer-fast-path.test.ts checks both agree on the corpus.
+import { LRUCache } from 'lru-cache';
 import { loadAnalysisSettings, type AnalysisSettings } from './definition.ts';
 import { createFilter, type AnalysisToken, type TokenFilter } from './filters.ts';
 import { tokenizeStandard } from './latin-tokenizer.ts';
@@ -42,8 +43,11 @@ const builtInFilters: Record<string, { type: string }> = {
 
 export const defaultAnalyzerName = 'dutch_text';
 
-/** Distinct words whose analysis is kept per analyzer; the cache starts afresh beyond this. */
-const WORD_CACHE_LIMIT = 200_000;
+/**
+ * Distinct words whose analysis is kept per analyzer, the most recently used: a language's most
+ * frequent words make up most of any text, and the cache stays small in a server's memory.
+ */
+const WORD_CACHE_SIZE = 20_000;
 
 /** The filters' output for one word, its offsets and position relative to the word. */
 type WordAnalysis = readonly AnalyzedToken[];
@@ -82,12 +86,11 @@ export function createAnalyzer(
   };
   if (options.reference) return (text) => filtered(tokenizer.reference(text));
 
-  const words = new Map<string, WordAnalysis>();
+  const words = new LRUCache<string, WordAnalysis>({ max: WORD_CACHE_SIZE });
   const analyzeWord = (word: string): WordAnalysis => {
     let analysis = words.get(word);
     if (analysis === undefined) {
       analysis = filtered([{ text: word, start: 0, end: word.length, position: 0 }]);
-      if (words.size >= WORD_CACHE_LIMIT) words.clear();
       words.set(word, analysis);
     }
     return analysis;

@@ -5,7 +5,7 @@
 // are taken over the live passages only. Passages are numbered globally: segment base + local id.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import type { FieldStatistics } from './bm25.ts';
-import { passageTokens } from './forward-index.ts';
+import { ForwardReader } from './forward-index.ts';
 import { storedPassage } from './stored-passages.ts';
 import { SegmentBuilder, type AnalysedPassage, type Dictionaries } from './segment-builder.ts';
 import {
@@ -169,13 +169,15 @@ export class EmbeddedIndex {
   }
 }
 
+const reader = new ForwardReader();
+
 /** A passage's tokens per field, read back from a segment's forward index. */
 function forwardTokens(segment: Segment, doc: number): AnalysedPassage {
   const tokens = {} as AnalysedPassage;
   for (const field of indexFields) {
-    const data = passageTokens(segment.fields[field], doc);
+    const data = reader.read(segment.fields[field], doc);
     const list = [];
-    for (let t = 0; t < data.tokenTerms.length; t++) {
+    for (let t = 0; t < data.tokenStarts[1]!; t++) {
       list.push({
         term: data.terms[data.tokenTerms[t]!]!,
         position: data.tokenPositions[t]!,

@@ -23,7 +23,7 @@ import {
 import { withinEdits } from './edit-distance.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { QueryBudget } from './query-budget.ts';
-import { maxTokens, passageTokens, type ForwardTokens } from './forward-index.ts';
+import { ForwardReader, maxTokens, type ForwardTokens } from './forward-index.ts';
 import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
 export class Evaluation {
@@ -273,7 +273,7 @@ export class Evaluation {
         ids = alternatives.map((terms) => terms.map((term) => termId(data, term)));
       }
       this.budget.tick(maxTokens(data, local));
-      const freq = phraseFrequency(passageTokens(data, local), 0, ids, offsets, slop);
+      const freq = phraseFrequency(reader.read(data, local), 0, ids, offsets, slop);
       if (freq > 0) {
         docs[n] = doc;
         scores[n++] = bm25(weight, freq, normalisation[data.norms[local]!]!);
@@ -282,6 +282,8 @@ export class Evaluation {
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 }
+
+const reader = new ForwardReader();
 
 const buckets = new WeakMap<FieldData, Map<number, number[]>>();
 

@@ -88,48 +88,60 @@ export class ForwardIndexWriter {
 export const maxTokens = (index: ForwardIndex, doc: number) =>
   (index.forwardStarts[doc + 1]! - index.forwardStarts[doc]!) >>> 2;
 
-/** The tokens of passage `doc`, decoded (as passage 0 of the result). */
-export function passageTokens(
-  index: ForwardIndex & { terms: readonly string[] },
-  doc: number,
-): ForwardTokens {
-  const { forwardBytes: bytes, forwardTerms } = index;
-  const end = index.forwardStarts[doc + 1]!;
-  let at = index.forwardStarts[doc]!;
-  const capacity = (end - at) >>> 2;
-  const tokenTerms = new Int32Array(capacity);
-  const tokenPositions = new Int32Array(capacity);
-  const tokenBegins = new Int32Array(capacity);
-  const tokenEnds = new Int32Array(capacity);
-  const varint = () => {
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[at++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
+/**
+ * Decodes passages into buffers of its own, reused: what `read` returns is valid until its next
+ * call (callers use it at once), so matching thousands of phrase candidates allocates nothing.
+ */
+export class ForwardReader {
+  private readonly tokens: ForwardTokens = {
+    terms: [],
+    tokenStarts: new Uint32Array(2),
+    tokenTerms: new Int32Array(256),
+    tokenPositions: new Int32Array(256),
+    tokenBegins: new Int32Array(256),
+    tokenEnds: new Int32Array(256),
   };
-  let n = 0;
-  let position = 0;
-  let begin = 0;
-  while (at < end) {
-    tokenTerms[n] = forwardTerms[varint()]!;
-    position += varint();
-    const step = varint();
-    begin += step & 1 ? -(step + 1) / 2 : step / 2;
-    tokenPositions[n] = position;
-    tokenBegins[n] = begin;
-    tokenEnds[n++] = begin + varint();
+
+  /** The tokens of passage `doc` (as passage 0 of the result). */
+  read(index: ForwardIndex & { terms: readonly string[] }, doc: number): ForwardTokens {
+    const { forwardBytes: bytes, forwardTerms } = index;
+    const end = index.forwardStarts[doc + 1]!;
+    let at = index.forwardStarts[doc]!;
+    const tokens = this.tokens;
+    const capacity = (end - at) >>> 2;
+    if (capacity > tokens.tokenTerms.length) {
+      const size = Math.max(capacity, tokens.tokenTerms.length * 2);
+      tokens.tokenTerms = new Int32Array(size);
+      tokens.tokenPositions = new Int32Array(size);
+      tokens.tokenBegins = new Int32Array(size);
+      tokens.tokenEnds = new Int32Array(size);
+    }
+    const { tokenTerms, tokenPositions, tokenBegins, tokenEnds } = tokens;
+    const varint = () => {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
+    };
+    let n = 0;
+    let position = 0;
+    let begin = 0;
+    while (at < end) {
+      tokenTerms[n] = forwardTerms[varint()]!;
+      position += varint();
+      const step = varint();
+      begin += step & 1 ? -(step + 1) / 2 : step / 2;
+      tokenPositions[n] = position;
+      tokenBegins[n] = begin;
+      tokenEnds[n++] = begin + varint();
+    }
+    tokens.terms = index.terms;
+    tokens.tokenStarts[1] = n;
+    return tokens;
   }
-  return {
-    terms: index.terms,
-    tokenStarts: Uint32Array.of(0, n),
-    tokenTerms: tokenTerms.subarray(0, n),
-    tokenPositions: tokenPositions.subarray(0, n),
-    tokenBegins: tokenBegins.subarray(0, n),
-    tokenEnds: tokenEnds.subarray(0, n),
-  };
 }

@@ -8,7 +8,7 @@ import { MAX_FRAGMENTS } from '../rules.ts';
 import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts';
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
-import { passageTokens, type ForwardTokens } from './forward-index.ts';
+import { ForwardReader, type ForwardTokens } from './forward-index.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -27,6 +27,9 @@ export interface Span {
 }
 
 export type { ForwardTokens };
+
+const stemmedReader = new ForwardReader();
+const exactReader = new ForwardReader();
 
 /** Where the query matched passage `doc`: the spans that get a <mark> (also the document view's). */
 export function matchedSpans(
@@ -98,8 +101,8 @@ export function highlightTitle(
   const [segment, local] = index.locate(doc);
   const { title: stemmed, titleExact: exact } = segment.fields;
   const spans = matchedSpans(
-    passageTokens(stemmed, local),
-    passageTokens(exact, local),
+    stemmedReader.read(stemmed, local),
+    exactReader.read(exact, local),
     0,
     targets,
   );
@@ -116,8 +119,8 @@ export function highlight(
   const [segment, local] = index.locate(doc);
   const { text: stemmed, textExact: exact } = segment.fields;
   const spans = matchedSpans(
-    passageTokens(stemmed, local),
-    passageTokens(exact, local),
+    stemmedReader.read(stemmed, local),
+    exactReader.read(exact, local),
     0,
     targets,
   );

@@ -30,7 +30,7 @@ export interface Rows<T extends Int32Array | Float64Array> {
   values: T;
 }
 
-/** An indexed field; its forward index (ForwardIndex) is read through ./forward-index.ts's passageTokens. */
+/** An indexed field; its forward index (ForwardIndex) is read through ./forward-index.ts's ForwardReader. */
 export interface FieldData extends ForwardIndex {
   /** The field's terms in code-unit order; a term's id is its place here. */
   terms: string[];

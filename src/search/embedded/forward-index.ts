@@ -88,6 +88,20 @@ export class ForwardIndexWriter {
 export const maxTokens = (index: ForwardIndex, doc: number) =>
   (index.forwardStarts[doc + 1]! - index.forwardStarts[doc]!) >>> 2;
 
+/** The varint at `at` (its length: varintLength). */
+function varintAt(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at]!;
+  let value = byte & 0x7f;
+  for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
+    byte = bytes[++at]!;
+    value += (byte & 0x7f) * scale;
+  }
+  return value;
+}
+
+const varintLength = (value: number) =>
+  value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+
 /**
  * Decodes passages into buffers of its own, reused: what `read` returns is valid until its next
  * call (callers use it at once), so matching thousands of phrase candidates allocates nothing.
@@ -117,28 +131,24 @@ export class ForwardReader {
       tokens.tokenEnds = new Int32Array(size);
     }
     const { tokenTerms, tokenPositions, tokenBegins, tokenEnds } = tokens;
-    const varint = () => {
-      let value = 0;
-      let shift = 0;
-      let byte: number;
-      do {
-        byte = bytes[at++]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (byte & 0x80);
-      return value;
-    };
     let n = 0;
     let position = 0;
     let begin = 0;
     while (at < end) {
-      tokenTerms[n] = forwardTerms[varint()]!;
-      position += varint();
-      const step = varint();
+      const id = varintAt(bytes, at);
+      at += varintLength(id);
+      const positionStep = varintAt(bytes, at);
+      at += varintLength(positionStep);
+      const step = varintAt(bytes, at);
+      at += varintLength(step);
+      const length = varintAt(bytes, at);
+      at += varintLength(length);
+      position += positionStep;
       begin += step & 1 ? -(step + 1) / 2 : step / 2;
+      tokenTerms[n] = forwardTerms[id]!;
       tokenPositions[n] = position;
       tokenBegins[n] = begin;
-      tokenEnds[n++] = begin + varint();
+      tokenEnds[n++] = begin + length;
     }
     tokens.terms = index.terms;
     tokens.tokenStarts[1] = n;

@@ -5,11 +5,10 @@
 // includes a fingerprint of what the stored terms depend on (the analysis settings and the
 // organisation synonyms): a snapshot made under other analysis is refused with the reason.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { analysisSettingsPath } from '../../analysis/definition.ts';
+import { loadAnalysisSettings } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import type { Dictionaries } from './segment-builder.ts';
@@ -18,15 +17,24 @@ import { ValueDictionary } from './value-dictionary.ts';
 
 const SNAPSHOT_FILE = 'embedded-index.bin';
 const MAGIC = 'VRAAGBAAK-INDEX\n';
-// 4: the forward index as varints (./forward-index.ts), document fields stored once per document.
+// 4: the forward index as varints (./forward-index.ts), document fields stored once per document,
+// the hash over the analysis with its word lists.
 const LAYOUT_VERSION = 4;
 
-/** The format: layout version plus a hash of the analysis the terms were made with. */
+let format: string | undefined;
+
+/**
+ * The format: layout version plus a hash of the analysis the terms were made with (the settings
+ * with the word lists they name read in, so a lexicon change counts too), as this process has it.
+ */
 function formatVersion(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(analysisSettingsPath));
-  hash.update(JSON.stringify(organisationSynonyms()));
-  return `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
+  if (format === undefined) {
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify(loadAnalysisSettings()));
+    hash.update(JSON.stringify(organisationSynonyms()));
+    format = `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
+  }
+  return format;
 }
 
 export const snapshotPath = (dataDir: string) => join(dataDir, SNAPSHOT_FILE);

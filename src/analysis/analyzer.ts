@@ -1,7 +1,14 @@
 // Text analysis interpreted from mappings/analysis.json: tokenizer → token filters, like a
-// Lucene analyzer, so the TypeScript index (Orama) and Elasticsearch analyse text the same way.
+// Lucene analyzer, so the embedded index and Elasticsearch analyse text the same way.
+// Every filter of the settings works token by token (a decompounder adds its parts at the token's
+// position and offsets), so by default a text is tokenized by the Latin fast path
+// (./latin-tokenizer.ts) and each distinct word goes through the filters once, its result cached.
+// The reference analyzer (`{ reference: true }`) runs the tokenizer and the filters over the whole
+// stream, as written; tests/analysis/analyzer-fast-path.test.ts checks both agree on the corpus.
+import { LRUCache } from 'lru-cache';
 import { loadAnalysisSettings, type AnalysisSettings } from './definition.ts';
 import { createFilter, type AnalysisToken, type TokenFilter } from './filters.ts';
+import { tokenizeStandard } from './latin-tokenizer.ts';
 import { standardTokenize, type Token } from './tokenizer.ts';
 
 export interface AnalyzedToken {
@@ -16,7 +23,17 @@ export interface AnalyzedToken {
 
 export type Analyzer = (text: string) => AnalyzedToken[];
 
-const tokenizers: Record<string, (text: string) => Token[]> = { standard: standardTokenize };
+export interface AnalyzerOptions {
+  /** The reference: the reference tokenizer and the filters over the whole stream, no cache. */
+  reference?: boolean;
+}
+
+const tokenizers: Record<
+  string,
+  { reference: (text: string) => Token[]; fast: (text: string) => Token[] }
+> = {
+  standard: { reference: standardTokenize, fast: tokenizeStandard },
+};
 
 // Filters that Elasticsearch knows by name without a definition under analysis.filter.
 const builtInFilters: Record<string, { type: string }> = {
@@ -26,15 +43,25 @@ const builtInFilters: Record<string, { type: string }> = {
 
 export const defaultAnalyzerName = 'dutch_text';
 
+/**
+ * Distinct words whose analysis is kept per analyzer, the most recently used: a language's most
+ * frequent words make up most of any text, and the cache stays small in a server's memory.
+ */
+const WORD_CACHE_SIZE = 20_000;
+
+/** The filters' output for one word, its offsets and position relative to the word. */
+type WordAnalysis = readonly AnalyzedToken[];
+
 /** Builds the named analyzer of the given settings (by default mappings/analysis.json). */
 export function createAnalyzer(
   name: string = defaultAnalyzerName,
   settings: AnalysisSettings = loadAnalysisSettings(),
+  options: AnalyzerOptions = {},
 ): Analyzer {
   const definition = settings.analysis.analyzer[name];
   if (!definition) throw new Error(`analyzer "${name}" is not defined in the analysis settings`);
-  const tokenize = tokenizers[definition.tokenizer];
-  if (!tokenize)
+  const tokenizer = tokenizers[definition.tokenizer];
+  if (!tokenizer)
     throw new Error(`analyzer "${name}": tokenizer "${definition.tokenizer}" is not supported`);
   const filters: TokenFilter[] = definition.filter.map((filterName) => {
     const filterDefinition = settings.analysis.filter[filterName] ?? builtInFilters[filterName];
@@ -42,20 +69,46 @@ export function createAnalyzer(
       throw new Error(`analyzer "${name}": filter "${filterName}" is not defined`);
     return createFilter(filterName, filterDefinition);
   });
-  return (text) => {
-    let tokens: AnalysisToken[] = tokenize(text).map((token) => ({
+  const filtered = (tokens: Token[]): AnalyzedToken[] => {
+    let stream: AnalysisToken[] = tokens.map((token) => ({
       ...token,
       term: token.text,
       keyword: false,
     }));
-    for (const filter of filters) tokens = filter(tokens);
-    return tokens.map(({ text, term, start, end, position }) => ({
+    for (const filter of filters) stream = filter(stream);
+    return stream.map(({ text, term, start, end, position }) => ({
       text,
       term,
       start,
       end,
       position,
     }));
+  };
+  if (options.reference) return (text) => filtered(tokenizer.reference(text));
+
+  const words = new LRUCache<string, WordAnalysis>({ max: WORD_CACHE_SIZE });
+  const analyzeWord = (word: string): WordAnalysis => {
+    let analysis = words.get(word);
+    if (analysis === undefined) {
+      analysis = filtered([{ text: word, start: 0, end: word.length, position: 0 }]);
+      words.set(word, analysis);
+    }
+    return analysis;
+  };
+  return (text) => {
+    const out: AnalyzedToken[] = [];
+    for (const token of tokenizer.fast(text)) {
+      for (const derived of analyzeWord(token.text)) {
+        out.push({
+          text: derived.text,
+          term: derived.term,
+          start: token.start + derived.start,
+          end: token.start + derived.end,
+          position: token.position + derived.position,
+        });
+      }
+    }
+    return out;
   };
 }
 

@@ -118,6 +118,28 @@ const DictionaryDecompounderDefinition = z.object({
   only_longest_match: z.boolean().default(false),
 });
 
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  /** A dictionary word ends here. */
+  word: boolean;
+}
+
+/** The words as a trie over their UTF-16 units. */
+function trieOf(words: readonly string[]): TrieNode {
+  const root: TrieNode = { children: new Map(), word: false };
+  for (const word of words) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = node.children.get(code);
+      if (!child) node.children.set(code, (child = { children: new Map(), word: false }));
+      node = child;
+    }
+    node.word = true;
+  }
+  return root;
+}
+
 /**
  * Lucene's DictionaryCompoundWordTokenFilter as Elasticsearch 9.2 (Lucene 10.3) builds it for
  * dictionary_decompounder: after a token of at least min_word_size UTF-16 units come, at the same
@@ -129,14 +151,18 @@ const DictionaryDecompounderDefinition = z.object({
 function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter {
   const settings = DictionaryDecompounderDefinition.parse(definition);
   const { min_word_size, min_subword_size, max_subword_size, only_longest_match } = settings;
-  const dictionary = new Set(settings.word_list);
+  const dictionary = trieOf(settings.word_list);
   const subwords = (term: string): string[] => {
     const found: string[] = [];
     for (let i = 0; i <= term.length - min_subword_size; i++) {
       let longest: string | undefined;
-      for (let j = min_subword_size; j <= max_subword_size && i + j <= term.length; j++) {
+      // The words starting at i, found by walking the trie (no word goes on past a dead end).
+      let node: TrieNode | undefined = dictionary;
+      for (let j = 1; j <= max_subword_size && i + j <= term.length; j++) {
+        node = node.children.get(term.charCodeAt(i + j - 1));
+        if (node === undefined) break;
+        if (j < min_subword_size || !node.word) continue;
         const candidate = term.slice(i, i + j);
-        if (!dictionary.has(candidate)) continue;
         if (!only_longest_match) found.push(candidate);
         else if (longest === undefined || longest.length < j) longest = candidate;
       }

@@ -3,7 +3,7 @@
 // can meet (letters and digits join; . ' ’ ‘ join letters and digits, : · join letters, , ; join
 // digits; _ joins anything). Any other character (other scripts, emoji, format characters, a token
 // longer than Lucene's limit) sends the whole text to the reference tokenizer, which stays the
-// definition: tests/analysis/latin-tokenizer.test.ts checks both agree on the whole corpus.
+// definition: tests/analysis/analyzer-fast-path.test.ts checks both agree on the whole corpus.
 import { maxTokenLength, standardTokenize, type Token } from './tokenizer.ts';
 
 const enum Kind {
@@ -39,9 +39,13 @@ const kindAt = (text: string, i: number): Kind => {
 const isWordChar = (kind: Kind) =>
   kind === Kind.Letter || kind === Kind.Digit || kind === Kind.ExtendNumLet;
 
-/** The standard tokenizer's tokens of Latin text, or null when the text needs the reference. */
-export function latinTokens(text: string): Token[] | null {
-  const tokens: Token[] = [];
+/**
+ * Where the standard tokenizer's tokens of Latin text are, as [start, end) pairs (token k at 2k,
+ * position k), without making strings; null when the text needs the reference tokenizer.
+ */
+export function latinTokenSpans(text: string): Int32Array | null {
+  let spans = new Int32Array(64);
+  let count = 0;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -78,7 +82,26 @@ export function latinTokens(text: string): Token[] | null {
       previous = after;
     }
     if (!wordLike || i - start > maxTokenLength) return null;
-    tokens.push({ text: text.slice(start, i), start, end: i, position: tokens.length });
+    if (count === spans.length) {
+      const bigger = new Int32Array(count * 2);
+      bigger.set(spans);
+      spans = bigger;
+    }
+    spans[count++] = start;
+    spans[count++] = i;
+  }
+  return spans.subarray(0, count);
+}
+
+/** The standard tokenizer's tokens of Latin text, or null when the text needs the reference. */
+export function latinTokens(text: string): Token[] | null {
+  const spans = latinTokenSpans(text);
+  if (spans === null) return null;
+  const tokens: Token[] = [];
+  for (let k = 0; k < spans.length; k += 2) {
+    const start = spans[k]!;
+    const end = spans[k + 1]!;
+    tokens.push({ text: text.slice(start, end), start, end, position: k >> 1 });
   }
   return tokens;
 }

@@ -49,6 +49,8 @@ const thingAcronymPattern =
 /** Acronyms a passage defines for a thing, not a name: "geregistreerd kassasysteem (GKS)". */
 function thingAcronyms(text: string): Set<string> {
   const things = new Set<string>();
+  // Most passages define no acronym at all: a cheap check before the pattern.
+  if (!/ \(\p{Lu}\p{L}{1,6}\)/u.test(text)) return things;
   for (const match of text.matchAll(thingAcronymPattern)) {
     const named = words(match.groups!.words!).some(
       (w) => organisationWord.test(w) || genericHead.test(w),

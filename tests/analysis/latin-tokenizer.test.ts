@@ -1,5 +1,5 @@
 // The Latin fast path of the standard tokenizer gives the reference tokenizer's tokens, or hands the
-// text to it. (The whole corpus: tests/embedded/field-analysis.test.ts.)
+// text to it. (The whole corpus: tests/analysis/analyzer-fast-path.test.ts.)
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { latinTokens, tokenizeStandard } from '../../src/analysis/latin-tokenizer.ts';

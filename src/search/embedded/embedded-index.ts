@@ -5,11 +5,12 @@
 // are taken over the live passages only. Passages are numbered globally: segment base + local id.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import type { FieldStatistics } from './bm25.ts';
+import { ForwardReader } from './forward-index.ts';
+import { storedPassage } from './stored-passages.ts';
 import { SegmentBuilder, type AnalysedPassage, type Dictionaries } from './segment-builder.ts';
 import {
   indexFields,
   keywordColumns,
-  storedJson,
   type IndexField,
   type KeywordColumn,
   type Segment,
@@ -91,7 +92,7 @@ export class EmbeddedIndex {
 
   passage(doc: number): IndexedPassage {
     const [segment, local] = this.locate(doc);
-    return JSON.parse(storedJson(segment, local)) as IndexedPassage;
+    return storedPassage(segment.stored, local);
   }
 
   passageId(doc: number): string {
@@ -160,8 +161,7 @@ export class EmbeddedIndex {
       const dead = this.deleted[s]!;
       for (let doc = 0; doc < segment.size; doc++) {
         if (dead[doc]) continue;
-        const passage = JSON.parse(storedJson(segment, doc)) as IndexedPassage;
-        builder.add(passage, forwardTokens(segment, doc));
+        builder.add(storedPassage(segment.stored, doc), forwardTokens(segment, doc));
       }
     });
     const segment = builder.seal();
@@ -169,13 +169,15 @@ export class EmbeddedIndex {
   }
 }
 
+const reader = new ForwardReader();
+
 /** A passage's tokens per field, read back from a segment's forward index. */
 function forwardTokens(segment: Segment, doc: number): AnalysedPassage {
   const tokens = {} as AnalysedPassage;
   for (const field of indexFields) {
-    const data = segment.fields[field];
+    const data = reader.read(segment.fields[field], doc);
     const list = [];
-    for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
+    for (let t = 0; t < data.tokenStarts[1]!; t++) {
       list.push({
         term: data.terms[data.tokenTerms[t]!]!,
         position: data.tokenPositions[t]!,

@@ -23,6 +23,7 @@ import {
 import { withinEdits } from './edit-distance.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { QueryBudget } from './query-budget.ts';
+import { ForwardReader, maxTokens, type ForwardTokens } from './forward-index.ts';
 import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
 export class Evaluation {
@@ -271,8 +272,8 @@ export class Evaluation {
         segmentIndex = s;
         ids = alternatives.map((terms) => terms.map((term) => termId(data, term)));
       }
-      this.budget.tick(data.tokenStarts[local + 1]! - data.tokenStarts[local]!);
-      const freq = phraseFrequency(data, local, ids, offsets, slop);
+      this.budget.tick(maxTokens(data, local));
+      const freq = phraseFrequency(reader.read(data, local), 0, ids, offsets, slop);
       if (freq > 0) {
         docs[n] = doc;
         scores[n++] = bm25(weight, freq, normalisation[data.norms[local]!]!);
@@ -281,6 +282,8 @@ export class Evaluation {
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 }
+
+const reader = new ForwardReader();
 
 const buckets = new WeakMap<FieldData, Map<number, number[]>>();
 
@@ -300,7 +303,7 @@ function lengthBuckets(data: FieldData): Map<number, number[]> {
 }
 
 /** Whether passage `doc` has one of `ids` at `position` (its tokens are in position order). */
-function hasTermAt(data: FieldData, doc: number, position: number, ids: number[]): boolean {
+function hasTermAt(data: ForwardTokens, doc: number, position: number, ids: number[]): boolean {
   let low = data.tokenStarts[doc]!;
   let high = data.tokenStarts[doc + 1]!;
   while (low < high) {
@@ -319,7 +322,7 @@ function hasTermAt(data: FieldData, doc: number, position: number, ids: number[]
  * `slop` extra positions, weighted 1/(1 + distance) like Lucene's sloppy phrase frequency.
  */
 export function phraseFrequency(
-  data: FieldData,
+  data: ForwardTokens,
   doc: number,
   ids: number[][],
   offsets: number[],

@@ -1,13 +1,9 @@
-// Analysis of a field value for the index, once per token stream: the text is tokenized once (the
-// Latin fast path, ../../analysis/latin-tokenizer.ts) and each distinct token text is run through an
-// analyzer's filters once, by analysing the token on its own with the project's analyzer and
-// caching the result. Every filter of mappings/analysis.json works token by token (lowercase, stop,
-// stemmer override, stemmer; a decompounder adds parts at the token's position), so the stream is
-// the one the analyzer gives for the whole text; tests/embedded/field-analysis.test.ts checks this
-// on the whole corpus.
+// Analysis of field values for the index, by the project's analyzers (../../analysis/analyzer.ts:
+// the Latin fast path of the tokenizer, each distinct word through the filters once). The segment
+// builder tokenizes a value once for its stemmed and exact fields and analyses each distinct token
+// text on its own (analyseToken): every filter of mappings/analysis.json works token by token, so
+// the stream is the one the analyzer gives for the whole text (tests/analysis/analyzer-fast-path.test.ts).
 import { analyzeWith } from '../../analysis/analyzer.ts';
-import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
-import type { Token } from '../../analysis/tokenizer.ts';
 
 /** The analyzers of the index: stemmed text and the unstemmed `.exact` subfield. */
 export type AnalyzerName = 'dutch_text' | 'dutch_exact';
@@ -28,54 +24,25 @@ export interface Derived {
   end: number;
 }
 
-const CACHE_LIMIT = 200_000;
-const caches: Record<AnalyzerName, Map<string, Derived[]>> = {
-  dutch_text: new Map(),
-  dutch_exact: new Map(),
-};
-
-/** The terms `analyzer` derives from one token's text (computed once per distinct text). */
-export function analyseToken(analyzer: AnalyzerName, text: string): Derived[] {
-  const cache = caches[analyzer];
-  let derived = cache.get(text);
-  if (derived === undefined) {
-    derived = [];
-    for (const token of analyzeWith(analyzer, text)) {
-      if (token.term === null) continue;
-      derived.push({
-        term: token.term,
-        positionDelta: token.position,
-        start: token.start,
-        end: token.end,
-      });
-    }
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, derived);
-  }
-  return derived;
-}
-
-/** The indexed tokens of `tokens` (one tokenization) under `analyzer`; removed tokens left out. */
-export function analyseTokens(analyzer: AnalyzerName, tokens: Token[]): FieldToken[] {
+/** The indexed tokens of `text` under `analyzer`; removed tokens (stopwords) left out. */
+function indexedTokens(analyzer: AnalyzerName, text: string): FieldToken[] {
   const out: FieldToken[] = [];
-  for (const token of tokens) {
-    for (const d of analyseToken(analyzer, token.text)) {
-      out.push({
-        term: d.term,
-        position: token.position + d.positionDelta,
-        start: token.start + d.start,
-        end: token.start + d.end,
-      });
-    }
-  }
+  for (const { term, position, start, end } of analyzeWith(analyzer, text))
+    if (term !== null) out.push({ term, position, start, end });
   return out;
 }
 
-/** Both analyses of a field value from one tokenization. */
-export function analyseField(text: string): Record<AnalyzerName, FieldToken[]> {
-  const tokens = tokenizeStandard(text);
-  return {
-    dutch_text: analyseTokens('dutch_text', tokens),
-    dutch_exact: analyseTokens('dutch_exact', tokens),
-  };
-}
+/** The terms `analyzer` derives from one token's text. */
+export const analyseToken = (analyzer: AnalyzerName, text: string): Derived[] =>
+  indexedTokens(analyzer, text).map(({ term, position, start, end }) => ({
+    term,
+    positionDelta: position,
+    start,
+    end,
+  }));
+
+/** Both analyses of a field value. */
+export const analyseField = (text: string): Record<AnalyzerName, FieldToken[]> => ({
+  dutch_text: indexedTokens('dutch_text', text),
+  dutch_exact: indexedTokens('dutch_exact', text),
+});

@@ -8,7 +8,7 @@ import { MAX_FRAGMENTS } from '../rules.ts';
 import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts';
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
-import type { FieldData } from './segment.ts';
+import { ForwardReader, type ForwardTokens } from './forward-index.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -26,11 +26,10 @@ export interface Span {
   end: number;
 }
 
-/** The forward index of one field, as much of it as matching needs (an index segment's, or one text's). */
-export type ForwardTokens = Pick<
-  FieldData,
-  'terms' | 'tokenStarts' | 'tokenTerms' | 'tokenPositions' | 'tokenBegins' | 'tokenEnds'
->;
+export type { ForwardTokens };
+
+const stemmedReader = new ForwardReader();
+const exactReader = new ForwardReader();
 
 /** Where the query matched passage `doc`: the spans that get a <mark> (also the document view's). */
 export function matchedSpans(
@@ -100,7 +99,13 @@ export function highlightTitle(
   targets: MatchTargets,
 ): string | null {
   const [segment, local] = index.locate(doc);
-  const spans = matchedSpans(segment.fields.title, segment.fields.titleExact, local, targets);
+  const { title: stemmed, titleExact: exact } = segment.fields;
+  const spans = matchedSpans(
+    stemmedReader.read(stemmed, local),
+    exactReader.read(exact, local),
+    0,
+    targets,
+  );
   return spans.length === 0 ? null : render(title, { start: 0, end: title.length }, spans);
 }
 
@@ -112,7 +117,13 @@ export function highlight(
   targets: MatchTargets,
 ): string[] {
   const [segment, local] = index.locate(doc);
-  const spans = matchedSpans(segment.fields.text, segment.fields.textExact, local, targets);
+  const { text: stemmed, textExact: exact } = segment.fields;
+  const spans = matchedSpans(
+    stemmedReader.read(stemmed, local),
+    exactReader.read(exact, local),
+    0,
+    targets,
+  );
   if (spans.length === 0) {
     return text === ''
       ? []

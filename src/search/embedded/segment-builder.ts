@@ -4,8 +4,12 @@
 // segment is sealed, with term ids renumbered into dictionary order.
 import type { IndexedPassage } from '../indexed-passage.ts';
 import { encodeNorm } from './bm25.ts';
-import { tokenizeStandard } from '../../analysis/latin-tokenizer.ts';
-import type { Token } from '../../analysis/tokenizer.ts';
+import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
+import { standardTokenize } from '../../analysis/tokenizer.ts';
+import { ForwardIndexWriter } from './forward-index.ts';
+import { GrowableArray } from './growable-array.ts';
+import { SpanMap } from './span-map.ts';
+import { StoredPassagesWriter } from './stored-passages.ts';
 import {
   analyseToken,
   type AnalyzerName,
@@ -29,26 +33,20 @@ export type Dictionaries = Record<KeywordColumn, ValueDictionary>;
 export type AnalysedPassage = Record<IndexField, FieldToken[]>;
 
 class FieldBuilder {
+  /** Term ids in order of first appearance (the forward index's ids), renumbered when sealed. */
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingTerms: number[] = [];
-  private readonly postingDocs: number[] = [];
-  private readonly postingFreqs: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly tokenStarts: number[] = [];
-  private readonly tokenTerms: number[] = [];
-  private readonly tokenPositions: number[] = [];
-  private readonly tokenBegins: number[] = [];
-  private readonly tokenEnds: number[] = [];
+  /** Postings as (term, passage, frequency) triples in passage order. */
+  private readonly postingTerms = new GrowableArray(Int32Array);
+  private readonly postingDocs = new GrowableArray(Int32Array);
+  private readonly postingFreqs = new GrowableArray(Uint16Array);
+  private readonly lengths = new GrowableArray(Uint32Array);
+  private readonly forward = new ForwardIndexWriter();
   /** Per term id: frequency in the passage being added (reset after each passage). */
   private frequencies = new Uint32Array(1024);
   private readonly touched: number[] = [];
   private length = 0;
   private lastPosition = -1;
-
-  constructor() {
-    this.tokenStarts.push(0);
-  }
 
   idOf(term: string): number {
     let id = this.termIds.get(term);
@@ -69,18 +67,14 @@ class FieldBuilder {
   token(id: number, position: number, begin: number, end: number): void {
     if (this.frequencies[id] === 0) this.touched.push(id);
     this.frequencies[id]!++;
-    this.tokenTerms.push(id);
-    this.tokenPositions.push(position);
-    this.tokenBegins.push(begin);
-    this.tokenEnds.push(end);
+    this.forward.token(id, position, begin, end);
     if (position !== this.lastPosition) this.length++;
     this.lastPosition = position;
   }
 
   /** Ends passage `doc`: its postings and field length (overlapping tokens not counted). */
   endPassage(doc: number): void {
-    this.tokenStarts.push(this.tokenTerms.length);
-    this.touched.sort((a, b) => a - b);
+    this.forward.endPassage();
     for (const id of this.touched) {
       this.postingTerms.push(id);
       this.postingDocs.push(doc);
@@ -99,51 +93,42 @@ class FieldBuilder {
   }
 
   seal(): FieldData {
-    const order = this.terms
-      .map((_, id) => id)
-      .sort((a, b) => {
-        const x = this.terms[a]!;
-        const y = this.terms[b]!;
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
-    const rank = new Int32Array(order.length);
-    order.forEach((id, position) => (rank[id] = position));
-    const postingTerms = this.postingTerms;
-    const postingStarts = new Uint32Array(order.length + 1);
-    for (const id of postingTerms) postingStarts[rank[id]! + 1]!++;
-    for (let t = 0; t < order.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
-    const fill = postingStarts.slice(0, order.length);
-    const docs = this.postingDocs;
-    const freqs = this.postingFreqs;
-    const postingDocs = new Int32Array(docs.length);
-    const postingFreqs = new Uint16Array(docs.length);
-    for (let i = 0; i < postingTerms.length; i++) {
-      const at = fill[rank[postingTerms[i]!]!]!++;
-      postingDocs[at] = docs[i]!;
-      postingFreqs[at] = freqs[i]!;
+    // The default sort compares UTF-16 code units, the dictionary's order.
+    const sorted = [...this.terms].sort();
+    const rank = new Int32Array(sorted.length);
+    sorted.forEach((term, place) => (rank[this.termIds.get(term)!] = place));
+    const count = this.postingTerms.length;
+    const postingStarts = new Uint32Array(sorted.length + 1);
+    for (let i = 0; i < count; i++) postingStarts[rank[this.postingTerms.at(i)]! + 1]!++;
+    for (let t = 0; t < sorted.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
+    const fill = postingStarts.slice(0, sorted.length);
+    const postingDocs = new Int32Array(count);
+    const postingFreqs = new Uint16Array(count);
+    // Triples are in passage order, so each term's row comes out sorted by passage.
+    for (let i = 0; i < count; i++) {
+      const at = fill[rank[this.postingTerms.at(i)]!]!++;
+      postingDocs[at] = this.postingDocs.at(i);
+      postingFreqs[at] = this.postingFreqs.at(i);
     }
-    const lengths = Uint32Array.from(this.lengths);
+    const lengths = this.lengths.toArray();
     return {
-      terms: order.map((id) => this.terms[id]!),
+      terms: sorted,
       postingStarts,
       postingDocs,
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
-      tokenStarts: Uint32Array.from(this.tokenStarts),
-      tokenTerms: Int32Array.from(this.tokenTerms, (id) => rank[id]!),
-      tokenPositions: Int32Array.from(this.tokenPositions),
-      tokenBegins: Int32Array.from(this.tokenBegins),
-      tokenEnds: Int32Array.from(this.tokenEnds),
+      ...this.forward.seal(rank),
     };
   }
 }
 
 class RowsBuilder<T extends Int32Array | Float64Array> {
-  private readonly starts: number[] = [];
-  private readonly values: number[] = [];
+  private readonly starts = new GrowableArray(Uint32Array);
+  private readonly values: GrowableArray<T>;
 
-  constructor(private readonly make: { from(values: number[]): T }) {
+  constructor(make: new (length: number) => T) {
+    this.values = new GrowableArray(make);
     this.starts.push(0);
   }
 
@@ -153,7 +138,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   }
 
   seal(): Rows<T> {
-    return { starts: Uint32Array.from(this.starts), values: this.make.from(this.values) };
+    return { starts: this.starts.toArray(), values: this.values.toArray() };
   }
 }
 
@@ -182,19 +167,22 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
   }
 }
 
-const encoder = new TextEncoder();
-
 type ResolvedTerm = Derived & { id: number };
 interface TokenTerms {
   stemmed: ResolvedTerm[];
   exact: ResolvedTerm[];
 }
 
-function emit(field: FieldBuilder, terms: ResolvedTerm[], token: Token): void {
-  for (const t of terms) {
-    field.token(t.id, token.position + t.positionDelta, token.start + t.start, token.start + t.end);
-  }
+/** Adds the terms of a token at `position` starting at character `start`. */
+function emit(field: FieldBuilder, terms: ResolvedTerm[], position: number, start: number): void {
+  for (const t of terms)
+    field.token(t.id, position + t.positionDelta, start + t.start, start + t.end);
 }
+
+/** A value's tokens as [start, end) pairs, token k at position k (the standard tokenizer's). */
+const tokenSpans = (text: string): Int32Array =>
+  latinTokenSpans(text) ??
+  Int32Array.from(standardTokenize(text).flatMap((token) => [token.start, token.end]));
 
 /** The terms `analyzer` derives from a token text, with their ids in `field`. */
 const resolve = (field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerm[] =>
@@ -208,17 +196,16 @@ export class SegmentBuilder {
     keywordColumns.map((column) => [column, new RowsBuilder(Int32Array)]),
   ) as Record<KeywordColumn, RowsBuilder<Int32Array>>;
   private readonly amounts = new RowsBuilder(Float64Array);
-  private readonly dates: number[] = [];
+  private readonly dates = new GrowableArray(Int32Array);
   private readonly ids: string[] = [];
-  private readonly stored: Uint8Array[] = [];
-  private storedBytes = 0;
+  private readonly stored = new StoredPassagesWriter();
   /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
   private readonly tokenTerms = {
-    text: new Map<string, TokenTerms>(),
-    title: new Map<string, TokenTerms>(),
+    text: new SpanMap<TokenTerms>(),
+    title: new SpanMap<TokenTerms>(),
   };
   /** The tokens of the last title: a document's passages share it. */
-  private lastTitle: { text: string; tokens: Token[] } = { text: '', tokens: [] };
+  private lastTitle: { text: string; spans: Int32Array } = { text: '', spans: new Int32Array(0) };
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -232,11 +219,10 @@ export class SegmentBuilder {
     if (analysed) {
       for (const field of indexFields) this.fields[field].add(doc, analysed[field]);
     } else {
-      this.addValue(doc, 'text', tokenizeStandard(passage.text));
+      this.addValue(doc, 'text', passage.text, tokenSpans(passage.text));
       const title = passage.title ?? '';
-      if (this.lastTitle.text !== title)
-        this.lastTitle = { text: title, tokens: tokenizeStandard(title) };
-      this.addValue(doc, 'title', this.lastTitle.tokens);
+      if (this.lastTitle.text !== title) this.lastTitle = { text: title, spans: tokenSpans(title) };
+      this.addValue(doc, 'title', title, this.lastTitle.spans);
     }
     for (const column of keywordColumns) {
       const dictionary = this.dictionaries[column];
@@ -247,9 +233,7 @@ export class SegmentBuilder {
     this.amounts.add(passage.amounts);
     this.dates.push(passage.date === null ? 0 : dateNumber(passage.date));
     this.ids.push(passage.id);
-    const json = encoder.encode(JSON.stringify(passage));
-    this.stored.push(json);
-    this.storedBytes += json.length;
+    this.stored.add(passage);
     return doc;
   }
 
@@ -257,40 +241,30 @@ export class SegmentBuilder {
    * Indexes one tokenization of a value into its stemmed and exact fields: each distinct token
    * text is analysed once (./field-analysis.ts) and its terms looked up once.
    */
-  private addValue(doc: number, field: 'text' | 'title', tokens: Token[]): void {
+  private addValue(doc: number, field: 'text' | 'title', text: string, spans: Int32Array): void {
     const stemmed = this.fields[field];
     const exact = this.fields[exactField[field]];
     const cache = this.tokenTerms[field];
-    for (const token of tokens) {
-      let terms = cache.get(token.text);
-      if (!terms) {
-        terms = {
-          stemmed: resolve(stemmed, 'dutch_text', token.text),
-          exact: resolve(exact, 'dutch_exact', token.text),
-        };
-        cache.set(token.text, terms);
-      }
-      emit(stemmed, terms.stemmed, token);
-      emit(exact, terms.exact, token);
+    const analyse = (word: string): TokenTerms => ({
+      stemmed: resolve(stemmed, 'dutch_text', word),
+      exact: resolve(exact, 'dutch_exact', word),
+    });
+    for (let k = 0; k < spans.length; k += 2) {
+      const start = spans[k]!;
+      const terms = cache.get(text, start, spans[k + 1]!, analyse);
+      emit(stemmed, terms.stemmed, k >> 1, start);
+      emit(exact, terms.exact, k >> 1, start);
     }
     stemmed.endPassage(doc);
     exact.endPassage(doc);
   }
 
   seal(): Segment {
-    const starts = new Uint32Array(this.stored.length + 1);
-    const bytes = new Uint8Array(this.storedBytes);
-    let at = 0;
-    this.stored.forEach((json, doc) => {
-      bytes.set(json, at);
-      at += json.length;
-      starts[doc + 1] = at;
-    });
     return {
       size: this.ids.length,
       ids: this.ids,
-      stored: { starts, bytes },
-      dates: Int32Array.from(this.dates),
+      stored: this.stored.seal(),
+      dates: this.dates.toArray(),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(
         keywordColumns.map((column) => [column, this.keywords[column].seal()]),

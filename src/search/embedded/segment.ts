@@ -1,12 +1,15 @@
 // One immutable segment of the embedded index, as in Lucene: the passages added together, with for
 // each indexed field a sorted term dictionary (binary search; prefix ranges), postings as
 // compressed rows (doc ids and term frequencies per term, rows delimited by offsets), a norm byte
-// per passage and a forward index of every passage's tokens (term, position, character offsets)
-// that serves phrases, synonyms and highlighting without analysing the text again; beside them
-// columns for filters and facets (keyword value ids, dates, amounts) and the stored passages as
-// JSON bytes, decoded only for the hits shown.
+// per passage and a forward index of every passage's tokens (term, position, character offsets;
+// ./forward-index.ts) that serves phrases, synonyms and highlighting without analysing the text
+// again; beside them
+// columns for filters and facets (keyword value ids, dates, amounts) and the stored passages
+// (./stored-passages.ts), decoded only for the hits shown.
 import { facetNames } from '../rules.ts';
 import type { AnalyzerName } from './field-analysis.ts';
+import type { ForwardIndex } from './forward-index.ts';
+import type { StoredPassages } from './stored-passages.ts';
 
 export const indexFields = ['text', 'title', 'textExact', 'titleExact'] as const;
 export type IndexField = (typeof indexFields)[number];
@@ -27,7 +30,8 @@ export interface Rows<T extends Int32Array | Float64Array> {
   values: T;
 }
 
-export interface FieldData {
+/** An indexed field; its forward index (ForwardIndex) is read through ./forward-index.ts's ForwardReader. */
+export interface FieldData extends ForwardIndex {
   /** The field's terms in code-unit order; a term's id is its place here. */
   terms: string[];
   /** Postings of term t: postingDocs/postingFreqs[postingStarts[t] … postingStarts[t + 1] − 1]. */
@@ -38,12 +42,6 @@ export interface FieldData {
   lengths: Uint32Array;
   /** Lucene's norm byte per passage. */
   norms: Uint8Array;
-  /** Forward index: the tokens of passage d are tokenStarts[d] … tokenStarts[d + 1] − 1. */
-  tokenStarts: Uint32Array;
-  tokenTerms: Int32Array;
-  tokenPositions: Int32Array;
-  tokenBegins: Int32Array;
-  tokenEnds: Int32Array;
 }
 
 /** Keyword columns: the facets, plus titles and document ids (suggestions, collapse). */
@@ -54,8 +52,8 @@ export interface Segment {
   size: number;
   /** Passage ids (sort tie-break, lookups). */
   ids: string[];
-  /** The passages as JSON (UTF-8), row d for passage d. */
-  stored: { starts: Uint32Array; bytes: Uint8Array };
+  /** The passages as stored (./stored-passages.ts). */
+  stored: StoredPassages;
   /** Date as yyyymmdd, 0 when undated. */
   dates: Int32Array;
   amounts: Rows<Float64Array>;
@@ -92,13 +90,6 @@ export function prefixRange(field: FieldData, prefix: string): [number, number] 
   let end = low;
   while (end < terms.length && terms[end]!.startsWith(prefix)) end++;
   return [low, end];
-}
-
-const decoder = new TextDecoder();
-
-export function storedJson(segment: Segment, doc: number): string {
-  const { starts, bytes } = segment.stored;
-  return decoder.decode(bytes.subarray(starts[doc]!, starts[doc + 1]!));
 }
 
 /** yyyymmdd of an ISO date (YYYY-MM-DD), as the date column holds it. */

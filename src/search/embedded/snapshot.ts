@@ -5,11 +5,10 @@
 // includes a fingerprint of what the stored terms depend on (the analysis settings and the
 // organisation synonyms): a snapshot made under other analysis is refused with the reason.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { analysisSettingsPath } from '../../analysis/definition.ts';
+import { loadAnalysisSettings } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import type { Dictionaries } from './segment-builder.ts';
@@ -18,14 +17,24 @@ import { ValueDictionary } from './value-dictionary.ts';
 
 const SNAPSHOT_FILE = 'embedded-index.bin';
 const MAGIC = 'VRAAGBAAK-INDEX\n';
-const LAYOUT_VERSION = 3;
+// 4: the forward index as varints (./forward-index.ts), document fields stored once per document,
+// the hash over the analysis with its word lists.
+const LAYOUT_VERSION = 4;
 
-/** The format: layout version plus a hash of the analysis the terms were made with. */
+let format: string | undefined;
+
+/**
+ * The format: layout version plus a hash of the analysis the terms were made with (the settings
+ * with the word lists they name read in, so a lexicon change counts too), as this process has it.
+ */
 function formatVersion(): string {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(analysisSettingsPath));
-  hash.update(JSON.stringify(organisationSynonyms()));
-  return `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
+  if (format === undefined) {
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify(loadAnalysisSettings()));
+    hash.update(JSON.stringify(organisationSynonyms()));
+    format = `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
+  }
+  return format;
 }
 
 export const snapshotPath = (dataDir: string) => join(dataDir, SNAPSHOT_FILE);
@@ -76,6 +85,9 @@ function segmentArrays(segment: Segment, deleted: Uint8Array): Record<string, Ty
     deleted,
     'stored.starts': segment.stored.starts,
     'stored.bytes': segment.stored.bytes,
+    'stored.documentRows': segment.stored.documentRows,
+    'stored.documentStarts': segment.stored.documentStarts,
+    'stored.documentBytes': segment.stored.documentBytes,
     dates: segment.dates,
     'amounts.starts': segment.amounts.starts,
     'amounts.values': segment.amounts.values,
@@ -108,11 +120,9 @@ function segmentFrom(
       postingFreqs: at('postingFreqs') as Uint16Array,
       lengths: at('lengths') as Uint32Array,
       norms: at('norms') as Uint8Array,
-      tokenStarts: at('tokenStarts') as Uint32Array,
-      tokenTerms: at('tokenTerms') as Int32Array,
-      tokenPositions: at('tokenPositions') as Int32Array,
-      tokenBegins: at('tokenBegins') as Int32Array,
-      tokenEnds: at('tokenEnds') as Int32Array,
+      forwardStarts: at('forwardStarts') as Uint32Array,
+      forwardBytes: at('forwardBytes') as Uint8Array,
+      forwardTerms: at('forwardTerms') as Int32Array,
     };
   }
   const keywords = {} as Segment['keywords'];
@@ -128,6 +138,9 @@ function segmentFrom(
     stored: {
       starts: get('stored.starts') as Uint32Array,
       bytes: get('stored.bytes') as Uint8Array,
+      documentRows: get('stored.documentRows') as Int32Array,
+      documentStarts: get('stored.documentStarts') as Uint32Array,
+      documentBytes: get('stored.documentBytes') as Uint8Array,
     },
     dates: get('dates') as Int32Array,
     amounts: {

@@ -1,0 +1,157 @@
+// The forward index of one field: every passage's tokens (term, position, character offsets), for
+// phrases, synonym names, highlighting and merges without analysing the text again. Compact, as
+// the index holds every token four times over (stemmed and exact, text and title): per token four
+// varints — the term's id in order of first appearance (frequent words come early and take one or
+// two bytes), the position step, the start's step from the previous token's start (zigzag: tokens
+// sharing a position may start earlier) and the length — about five bytes a token where plain
+// arrays took sixteen. A passage's tokens are decoded when it is matched or shown.
+import { GrowableArray } from './growable-array.ts';
+
+/** A field's forward index as the segment holds it. */
+export interface ForwardIndex {
+  /** Passage d's tokens are forwardBytes[forwardStarts[d] … forwardStarts[d + 1] − 1]. */
+  forwardStarts: Uint32Array;
+  forwardBytes: Uint8Array;
+  /** Dictionary id (place in the sorted terms) of each id used in the bytes. */
+  forwardTerms: Int32Array;
+}
+
+/**
+ * Decoded tokens of one or more passages (of an index segment or of one text): passage d's tokens
+ * are tokenStarts[d] … tokenStarts[d + 1] − 1, in position order; tokenTerms index `terms`.
+ */
+export interface ForwardTokens {
+  terms: readonly string[];
+  tokenStarts: Uint32Array;
+  tokenTerms: Int32Array;
+  tokenPositions: Int32Array;
+  tokenBegins: Int32Array;
+  tokenEnds: Int32Array;
+}
+
+export class ForwardIndexWriter {
+  private readonly starts = new GrowableArray(Uint32Array);
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+  private lastPosition = 0;
+  private lastBegin = 0;
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  /** Adds a token of the current passage; `id` is the term's id in order of first appearance. */
+  token(id: number, position: number, begin: number, end: number): void {
+    // Four varints of at most five bytes each.
+    if (this.length + 20 > this.bytes.length) {
+      const bigger = new Uint8Array(this.bytes.length * 2);
+      bigger.set(this.bytes);
+      this.bytes = bigger;
+    }
+    const step = begin - this.lastBegin;
+    this.varint(id);
+    this.varint(position - this.lastPosition);
+    this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
+    this.varint(end - begin);
+    this.lastPosition = position;
+    this.lastBegin = begin;
+  }
+
+  private varint(value: number): void {
+    const bytes = this.bytes;
+    let at = this.length;
+    while (value > 0x7f) {
+      bytes[at++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    bytes[at++] = value;
+    this.length = at;
+  }
+
+  endPassage(): void {
+    this.starts.push(this.length);
+    this.lastPosition = 0;
+    this.lastBegin = 0;
+  }
+
+  /** The forward index, given each first-appearance id's place in the sorted dictionary. */
+  seal(dictionaryIds: Int32Array): ForwardIndex {
+    return {
+      forwardStarts: this.starts.toArray(),
+      forwardBytes: this.bytes.slice(0, this.length),
+      forwardTerms: dictionaryIds,
+    };
+  }
+}
+
+/** The number of tokens of passage `doc` is at most this (each token takes four bytes or more). */
+export const maxTokens = (index: ForwardIndex, doc: number) =>
+  (index.forwardStarts[doc + 1]! - index.forwardStarts[doc]!) >>> 2;
+
+/** The varint at `at` (its length: varintLength). */
+function varintAt(bytes: Uint8Array, at: number): number {
+  let byte = bytes[at]!;
+  let value = byte & 0x7f;
+  for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
+    byte = bytes[++at]!;
+    value += (byte & 0x7f) * scale;
+  }
+  return value;
+}
+
+const varintLength = (value: number) =>
+  value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+
+/**
+ * Decodes passages into buffers of its own, reused: what `read` returns is valid until its next
+ * call (callers use it at once), so matching thousands of phrase candidates allocates nothing.
+ */
+export class ForwardReader {
+  private readonly tokens: ForwardTokens = {
+    terms: [],
+    tokenStarts: new Uint32Array(2),
+    tokenTerms: new Int32Array(256),
+    tokenPositions: new Int32Array(256),
+    tokenBegins: new Int32Array(256),
+    tokenEnds: new Int32Array(256),
+  };
+
+  /** The tokens of passage `doc` (as passage 0 of the result). */
+  read(index: ForwardIndex & { terms: readonly string[] }, doc: number): ForwardTokens {
+    const { forwardBytes: bytes, forwardTerms } = index;
+    const end = index.forwardStarts[doc + 1]!;
+    let at = index.forwardStarts[doc]!;
+    const tokens = this.tokens;
+    const capacity = (end - at) >>> 2;
+    if (capacity > tokens.tokenTerms.length) {
+      const size = Math.max(capacity, tokens.tokenTerms.length * 2);
+      tokens.tokenTerms = new Int32Array(size);
+      tokens.tokenPositions = new Int32Array(size);
+      tokens.tokenBegins = new Int32Array(size);
+      tokens.tokenEnds = new Int32Array(size);
+    }
+    const { tokenTerms, tokenPositions, tokenBegins, tokenEnds } = tokens;
+    let n = 0;
+    let position = 0;
+    let begin = 0;
+    while (at < end) {
+      const id = varintAt(bytes, at);
+      at += varintLength(id);
+      const positionStep = varintAt(bytes, at);
+      at += varintLength(positionStep);
+      const step = varintAt(bytes, at);
+      at += varintLength(step);
+      const length = varintAt(bytes, at);
+      at += varintLength(length);
+      position += positionStep;
+      begin += step & 1 ? -(step + 1) / 2 : step / 2;
+      tokenTerms[n] = forwardTerms[id]!;
+      tokenPositions[n] = position;
+      tokenBegins[n] = begin;
+      tokenEnds[n++] = begin + length;
+    }
+    tokens.terms = index.terms;
+    tokens.tokenStarts[1] = n;
+    return tokens;
+  }
+}

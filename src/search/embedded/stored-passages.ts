@@ -1,0 +1,102 @@
+// The stored passages of a segment, decoded only for the hits shown: each passage's own fields as
+// JSON, and its document's fields (title, date, themes, asker… which toIndexedPassages copies onto
+// every passage) as JSON once per document, shared by the document's passages.
+import type { IndexedPassage } from '../indexed-passage.ts';
+import { GrowableArray } from './growable-array.ts';
+
+/** The fields a passage takes from its document. */
+const documentKeys = [
+  'documentNumber',
+  'source',
+  'pdfUrl',
+  'title',
+  'date',
+  'year',
+  'themes',
+  'asker',
+  'party',
+  'minister',
+  'ministerOffice',
+] as const satisfies readonly (keyof IndexedPassage)[];
+
+export interface StoredPassages {
+  /** Passage d's own fields: bytes[starts[d] … starts[d + 1] − 1] (JSON, UTF-8). */
+  starts: Uint32Array;
+  bytes: Uint8Array;
+  /** Passage d's document fields are row documentRows[d] of documentStarts/documentBytes. */
+  documentRows: Int32Array;
+  documentStarts: Uint32Array;
+  documentBytes: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** JSON rows: row r is bytes[starts[r] … starts[r + 1] − 1]. */
+class JsonRows {
+  private readonly starts = new GrowableArray(Uint32Array);
+  private readonly bytes = new GrowableArray(Uint8Array, 1 << 16);
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  add(json: string): void {
+    this.bytes.append(encoder.encode(json));
+    this.starts.push(this.bytes.length);
+  }
+
+  seal(): { starts: Uint32Array; bytes: Uint8Array } {
+    return { starts: this.starts.toArray(), bytes: this.bytes.toArray() };
+  }
+}
+
+export class StoredPassagesWriter {
+  private readonly passages = new JsonRows();
+  private readonly documents = new JsonRows();
+  private readonly documentRows = new GrowableArray(Int32Array);
+  private lastDocument = '';
+
+  add(passage: IndexedPassage): void {
+    const own: Partial<IndexedPassage> = { ...passage };
+    const shared: Partial<IndexedPassage> = {};
+    for (const key of documentKeys) {
+      Object.assign(shared, { [key]: passage[key] });
+      delete own[key];
+    }
+    const document = JSON.stringify(shared);
+    // A document's passages come together, so comparing with the last one finds its row.
+    if (document !== this.lastDocument) {
+      this.documents.add(document);
+      this.lastDocument = document;
+    }
+    this.documentRows.push(this.documents.count - 1);
+    this.passages.add(JSON.stringify(own));
+  }
+
+  seal(): StoredPassages {
+    const passages = this.passages.seal();
+    const documents = this.documents.seal();
+    return {
+      starts: passages.starts,
+      bytes: passages.bytes,
+      documentRows: this.documentRows.toArray(),
+      documentStarts: documents.starts,
+      documentBytes: documents.bytes,
+    };
+  }
+}
+
+const row = (starts: Uint32Array, bytes: Uint8Array, r: number): unknown =>
+  JSON.parse(decoder.decode(bytes.subarray(starts[r]!, starts[r + 1]!)));
+
+/** Passage `doc` as it was stored. */
+export function storedPassage(stored: StoredPassages, doc: number): IndexedPassage {
+  const own = row(stored.starts, stored.bytes, doc) as object;
+  const document = row(stored.documentStarts, stored.documentBytes, stored.documentRows[doc]!);
+  return { ...own, ...(document as object) } as IndexedPassage;
+}

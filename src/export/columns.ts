@@ -1,7 +1,7 @@
 // The columns of an export, once for both formats: Dutch header, kind of value (so XLSX can type
 // its cells and CSV can write them the way Dutch-language Excel reads them), and width.
 import type { PassageType } from '../model/document.ts';
-import { passageTypeNames } from '../model/passage-type-names.ts';
+import { passageTypeNames } from '../model/passage-types.ts';
 
 /** One matching passage with what a spreadsheet user needs of its document. */
 export interface ExportRow {

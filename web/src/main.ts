@@ -18,7 +18,8 @@ import {
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
 import { filterDrawer } from './drawer.ts';
-import { facetLabels, renderFacets, valueLabel } from './facets.ts';
+import { facetByName } from '../../src/model/facets.ts';
+import { renderFacets, valueLabel } from './facets.ts';
 import { formatCount, formatDate, formatEuro, plural } from './format.ts';
 import { renderHistogram } from './histogram.ts';
 import { renderPerson } from './person-view.ts';
@@ -433,7 +434,7 @@ function chip(label: string, onRemove: () => void): HTMLElement {
 function renderActiveFilters(): void {
   const chips = facetNames.flatMap((facet: FacetName) =>
     state.filters[facet].map((value) =>
-      chip(`${facetLabels[facet]}: ${valueLabel(facet, value)}`, () =>
+      chip(`${facetByName[facet].label}: ${valueLabel(facet, value)}`, () =>
         searchWith({
           filters: { ...state.filters, [facet]: toggleValue(state.filters[facet], value, false) },
         }),

@@ -34,7 +34,7 @@ export function similarRoutes(backend: SearchBackend): Router {
         res.json(await similarToDocument(backend, req.params.id, groupFilters(params)));
       } catch (error) {
         if (error instanceof UnknownDocumentError)
-          throw new HttpError(404, 'not_found', `Geen document met id ${req.params.id}`);
+          throw new HttpError('not_found', `Geen document met id ${req.params.id}`);
         throw error;
       }
     });

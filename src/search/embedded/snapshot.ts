@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { analysisSettingsPath } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
+import { indexedPassageFingerprint } from '../indexed-passage.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import type { Dictionaries } from './segment-builder.ts';
 import { indexFields, keywordColumns, type Segment } from './segment.ts';
@@ -25,6 +26,7 @@ function formatVersion(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(analysisSettingsPath));
   hash.update(JSON.stringify(organisationSynonyms()));
+  hash.update(indexedPassageFingerprint);
   return `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
 }
 

@@ -5,6 +5,7 @@ import { DocumentRecord, Entity, Passage } from '../model/document.ts';
 import { facetNames } from '../model/facets.ts';
 import { FacetCount, SearchHit, SearchResult } from '../search/search-result.ts';
 import { SimilarResult } from '../search/similar/similar-query.ts';
+import { DocumentView } from './document-view.ts';
 import { ErrorBody } from './errors.ts';
 import { AnalyzeBody } from './routes/analyze.ts';
 import { DocumentParams } from './routes/documents.ts';
@@ -29,6 +30,7 @@ function componentSchemas(): Record<string, JsonSchema> {
     SearchHit,
     SearchResult,
     SimilarResult,
+    DocumentView,
     Error: ErrorBody,
   };
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
@@ -93,36 +95,7 @@ export function openApiDocument() {
           responses: {
             '200': {
               description: 'The document',
-              ...json({
-                type: 'object',
-                properties: {
-                  document: { ...ref('DocumentRecord'), description: 'Without `passages`.' },
-                  context: { type: 'array', items: ref('Passage') },
-                  pairs: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        number: nullable('integer'),
-                        question: { oneOf: [ref('Passage'), { type: 'null' }] },
-                        answer: { oneOf: [ref('Passage'), { type: 'null' }] },
-                      },
-                    },
-                  },
-                  annexes: { type: 'array', items: ref('Passage') },
-                  queryMarks: {
-                    type: 'object',
-                    description: 'With q: per passage id, the [start, end) spans its words match.',
-                    additionalProperties: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
-                      },
-                    },
-                  },
-                },
-              }),
+              ...json(ref('DocumentView')),
             },
             '404': { description: 'No such document', ...json(ref('Error')) },
             '503': errors['503'],

@@ -1,10 +1,11 @@
 // Every JSON answer of the API has the shape declared once in zod (src/search/search-result.ts,
-// src/search/similar/similar-query.ts, src/api/errors.ts), which the OpenAPI description is
-// generated from. Parsing strips what a shape does not declare, so `parse(body)` equal to `body`
-// also proves the answer carries nothing undeclared.
+// src/search/similar/similar-query.ts, src/api/document-view.ts, src/api/errors.ts), which the
+// OpenAPI description is generated from. Parsing strips what a shape does not declare, so
+// `parse(body)` equal to `body` also proves the answer carries nothing undeclared.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { DocumentView } from '../../src/api/document-view.ts';
 import { ErrorBody } from '../../src/api/errors.ts';
 import { facetNames } from '../../src/model/facets.ts';
 import { SearchResult } from '../../src/search/search-result.ts';
@@ -38,6 +39,16 @@ describe('API answers have their declared shapes', () => {
     expect(body.facets.parliament).toEqual([
       { value: 'Vlaams Parlement', count: seeded.seeds.flatMap((d) => d.passages).length },
     ]);
+  });
+
+  it('a document, with and without the marks of a search', async () => {
+    const id = encodeURIComponent(seeded.seeds[0]!.id);
+    for (const url of [`/api/documents/${id}`, `/api/documents/${id}?q=subsidie`]) {
+      const response = await request(seeded.app).get(url);
+      expect(response.status, url).toBe(200);
+      expectShape(DocumentView, response.body);
+      expect(response.body.document.parliament).toBe('Vlaams Parlement');
+    }
   });
 
   it('similar documents, for a draft and for a document', async () => {

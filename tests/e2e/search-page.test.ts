@@ -686,7 +686,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       // The parliaments by their number of passages: the seeds and the hostile document are Flemish.
       expect(federalDocument.passages.length).toBeLessThan(passages / 2);
       expect(await page.textContent('#coverage')).toBe(
-        `Vraagbaak doorzoekt ${documents} schriftelijke vragen uit ${Math.min(...years)} tot ${Math.max(...years)} met hun antwoorden: ${passages} passages. Parlementen: ${parliaments.flemish} en ${parliaments.federal}. Zonder zoekwoorden staan de nieuwste eerst.`,
+        `Vraagbaak doorzoekt ${documents} schriftelijke vragen uit ${Math.min(...years)} tot ${Math.max(...years)} met hun antwoorden (${passages} passages) — ${parliaments.flemish} en ${parliaments.federal}. Zonder zoekwoorden staan de nieuwste eerst.`,
       );
       const dateOf = new Map(
         [...seeds, hostileDocument, federalDocument].map((d) => [d.id, d.date]),

@@ -295,11 +295,8 @@ async function showCoverage(result: SearchResult): Promise<void> {
           ? ` uit ${years[0]}`
           : '';
     const parliaments = result.facets.parliament;
-    const from =
-      parliaments.length > 0
-        ? ` ${parliaments.length === 1 ? 'Parlement' : 'Parlementen'}: ${parliamentList(parliaments)}.`
-        : '';
-    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden: ${plural(passages, 'passage', 'passages')}.${from} Zonder zoekwoorden staan de nieuwste eerst.`;
+    const from = parliaments.length > 0 ? ` — ${parliamentList(parliaments)}` : '';
+    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden (${plural(passages, 'passage', 'passages')})${from}. Zonder zoekwoorden staan de nieuwste eerst.`;
     coverageLine.hidden = shown?.result !== result || resultsView.hidden;
   } catch {
     counts = null; // The results area already says when the engine is unreachable.

@@ -38,7 +38,6 @@ export class AnalysisPool {
   async analyzeToJson(text: string): Promise<string> {
     if (this.inFlight >= this.capacity) {
       throw new HttpError(
-        503,
         'server_busy',
         'De server analyseert al zoveel teksten als hij aankan; probeer het zo opnieuw.',
       );
@@ -50,7 +49,6 @@ export class AnalysisPool {
     } catch (error) {
       if (!timeLimit.aborted) throw error;
       throw new HttpError(
-        503,
         'time_limit_exceeded',
         `De analyse duurde langer dan ${this.timeLimitMs / 1000} s en is gestopt; analyseer een kortere tekst.`,
       );

@@ -1,24 +1,29 @@
-// The shape the search page's document view reads: each question next to its answer.
-import type { DocumentRecord, Passage } from '../model/document.ts';
+// The shape the search page's document view reads: each question next to its answer. Declared in
+// zod, so the OpenAPI description is generated from it (./openapi.ts).
+import { z } from 'zod';
+import { DocumentRecord, Passage } from '../model/document.ts';
 import type { Span } from '../search/embedded/highlight.ts';
 import { queryMarker } from '../search/embedded/text-marks.ts';
 
-export interface QuestionAnswerPair {
-  number: number | null;
-  question: Passage | null;
-  answer: Passage | null;
-}
+export const QuestionAnswerPair = z.object({
+  number: z.number().int().nullable(),
+  question: Passage.nullable(),
+  answer: Passage.nullable(),
+});
+export type QuestionAnswerPair = z.infer<typeof QuestionAnswerPair>;
 
-export interface DocumentView {
-  document: Omit<DocumentRecord, 'passages'>;
-  /** Introductory text before the numbered questions. */
-  context: Passage[];
-  /** Questions in document order, each with its answer; answers nobody asked come last. */
-  pairs: QuestionAnswerPair[];
-  annexes: Passage[];
-  /** With a search text: per passage id, where its words match (as the hits' <mark>s). */
-  queryMarks: Record<string, Span[]>;
-}
+export const DocumentView = z.object({
+  document: DocumentRecord.omit({ passages: true }),
+  context: z.array(Passage).describe('Introductory text before the numbered questions.'),
+  pairs: z
+    .array(QuestionAnswerPair)
+    .describe('Questions in document order, each with its answer; answers nobody asked come last.'),
+  annexes: z.array(Passage),
+  queryMarks: z
+    .record(z.string(), z.array(z.object({ start: z.number().int(), end: z.number().int() })))
+    .describe('With q: per passage id, the [start, end) spans its words match.'),
+});
+export type DocumentView = z.infer<typeof DocumentView>;
 
 /** The search's words in each passage, found with the shared analyzer, whichever engine answers. */
 function queryMarks(passages: Passage[], q: string): Record<string, Span[]> {

@@ -4,40 +4,51 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { BackendUnavailableError } from '../search/backend.ts';
-import { QueryLimitError } from '../search/query-bounds.ts';
+import { SearchError, type SearchErrorCode } from '../search/search-error.ts';
 
 // zod's own messages (in `details`) in Dutch too.
 z.config(z.locales.nl());
 
-export type ErrorCode =
-  | 'invalid_parameter'
-  | 'invalid_paging'
-  | 'malformed_body'
-  | 'not_found'
-  | 'backend_unavailable'
-  | 'server_busy'
-  | 'time_limit_exceeded'
-  | 'internal_error';
+/** Every error code the API answers with: its HTTP status and the Dutch message it usually has. */
+export const errorTable = {
+  invalid_parameter: { status: 400, message: 'Ongeldige parameter.' },
+  invalid_paging: { status: 400, message: 'Deze pagina is niet bereikbaar.' },
+  malformed_body: { status: 400, message: 'De aanvraag kon niet gelezen worden.' },
+  not_found: { status: 404, message: 'Niet gevonden.' },
+  payload_too_large: { status: 413, message: 'De aanvraag is te groot.' },
+  server_busy: {
+    status: 503,
+    message: 'De server is op dit moment te druk; probeer het zo meteen opnieuw.',
+  },
+  time_limit_exceeded: { status: 503, message: 'Deze aanvraag duurde te lang en is gestopt.' },
+  internal_error: { status: 500, message: 'Er ging iets mis op de server.' },
+  backend_unavailable: { status: 503, message: 'De zoekmachine is op dit moment niet bereikbaar.' },
+} as const satisfies Record<string, { status: number; message: string }>;
 
-export interface ErrorDetail {
-  parameter: string;
-  message: string;
-}
+export type ErrorCode = keyof typeof errorTable;
+const errorCodes = Object.keys(errorTable) as [ErrorCode, ...ErrorCode[]];
+// Every code a search error can carry is answered from the table (a compile-time check).
+errorTable satisfies Record<SearchErrorCode, unknown>;
 
-export interface ErrorBody {
-  code: ErrorCode;
-  message: string;
-  details?: ErrorDetail[];
-  /** For 503: the engine's own (technical, English) account, for the operator. */
-  reason?: string;
-}
+export const ErrorDetail = z.object({ parameter: z.string(), message: z.string() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
-/** An error whose Dutch message is safe to show the client, with the status and code to answer. */
+export const ErrorBody = z.object({
+  code: z.enum(errorCodes).describe('Stable, for programs.'),
+  message: z.string().describe('In Dutch, for the people who read it.'),
+  details: z.array(ErrorDetail).optional().describe('Per offending parameter, what is wrong.'),
+  reason: z
+    .string()
+    .optional()
+    .describe("For 503: the engine's own (technical, English) account, for the operator."),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** An error whose Dutch message is safe to show the client, answered with its code's status. */
 export class HttpError extends Error {
   constructor(
-    readonly status: number,
     readonly code: ErrorCode,
-    message: string,
+    message: string = errorTable[code].message,
     readonly details?: ErrorDetail[],
   ) {
     super(message);
@@ -56,7 +67,6 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
   );
   const names = [...new Set(details.map((d) => d.parameter))];
   throw new HttpError(
-    400,
     'invalid_parameter',
     `${names.length === 1 ? 'Ongeldige parameter' : 'Ongeldige parameters'}: ${names.join(', ')}`,
     details,
@@ -64,30 +74,30 @@ export function parseRequest<S extends z.ZodType>(schema: S, input: unknown): z.
 }
 
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'not_found', `Niet gevonden: ${req.method} ${req.path}`));
+  next(new HttpError('not_found', `Niet gevonden: ${req.method} ${req.path}`));
 };
 
 interface ClientError {
   status: number;
   type?: string;
-  code?: string;
   message: string;
 }
 
-/** body-parser's errors (malformed JSON, body too large) and PagingError carry a 4xx and `expose`. */
+/** The body of an error answered with its code's usual message. */
+const standard = (code: ErrorCode): ErrorBody => ({ code, message: errorTable[code].message });
+
+/** body-parser's errors (malformed JSON, body too large) carry a 4xx and `expose`. */
 function isClientError(error: unknown): error is ClientError {
   if (typeof error !== 'object' || error === null) return false;
   const { status, expose } = error as { status?: unknown; expose?: unknown };
   return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
 }
 
-function clientErrorBody(error: ClientError): ErrorBody {
-  if (error.code === 'invalid_paging') return { code: 'invalid_paging', message: error.message };
+function bodyError(error: ClientError): ErrorBody {
+  if (error.type === 'entity.too.large') return standard('payload_too_large');
   if (error.type === 'entity.parse.failed')
     return { code: 'malformed_body', message: 'De aanvraag is geen geldige JSON.' };
-  if (error.type === 'entity.too.large')
-    return { code: 'malformed_body', message: 'De aanvraag is te groot.' };
-  return { code: 'malformed_body', message: 'De aanvraag kon niet gelezen worden.' };
+  return standard('malformed_body');
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -98,33 +108,25 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       next(error);
       return;
     }
-    const send = (status: number, body: ErrorBody) => res.status(status).json(body);
+    const send = (body: ErrorBody) => res.status(errorTable[body.code].status).json(body);
     if (error instanceof HttpError) {
-      send(error.status, { code: error.code, message: error.message, details: error.details });
+      send({ code: error.code, message: error.message, details: error.details });
+    } else if (error instanceof SearchError) {
+      send({ code: error.code, message: error.message, details: error.detail && [error.detail] });
     } else if (error instanceof BackendUnavailableError) {
       logger.warn({ reason: error.reason, url: req.originalUrl }, 'search backend unavailable');
-      send(503, {
-        code: 'backend_unavailable',
-        message: 'De zoekmachine is op dit moment niet bereikbaar.',
-        reason: error.reason,
-      });
-    } else if (error instanceof QueryLimitError) {
-      send(400, {
-        code: 'invalid_parameter',
-        message: `Deze zoekvraag vraagt te veel werk: ${error.message}.`,
-        details: [{ parameter: 'q', message: error.message }],
-      });
+      send({ ...standard('backend_unavailable'), reason: error.reason });
     } else if (error instanceof URIError) {
       // The router could not decode a path parameter (bad percent-encoding such as "%E0%A4%A").
-      send(400, {
+      send({
         code: 'invalid_parameter',
         message: `Het pad bevat een ongeldige procentcodering: ${req.path}`,
       });
     } else if (isClientError(error)) {
-      send(error.status, clientErrorBody(error));
+      send(bodyError(error));
     } else {
       logger.error({ err: error, url: req.originalUrl }, 'internal error');
-      send(500, { code: 'internal_error', message: 'Er ging iets mis op de server.' });
+      send(standard('internal_error'));
     }
   };
 }

@@ -2,7 +2,11 @@
 // from the same zod schemas that validate them, so the description cannot drift from the code.
 import { z } from 'zod';
 import { DocumentRecord, Entity, Passage } from '../model/document.ts';
-import { facetNames } from '../search/query.ts';
+import { facetNames } from '../model/facets.ts';
+import { FacetCount, SearchHit, SearchResult } from '../search/search-result.ts';
+import { SimilarResult } from '../search/similar/similar-query.ts';
+import { DocumentView } from './document-view.ts';
+import { ErrorBody } from './errors.ts';
 import { AnalyzeBody } from './routes/analyze.ts';
 import { DocumentParams } from './routes/documents.ts';
 import { ExportParams } from './routes/export.ts';
@@ -15,11 +19,21 @@ type JsonSchema = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-function recordSchemas(): Record<string, JsonSchema> {
+/** The declared shapes (zod) as components; a shape used inside another becomes a $ref to it. */
+function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  registry.add(Entity, { id: 'Entity' });
-  registry.add(Passage, { id: 'Passage' });
-  registry.add(DocumentRecord, { id: 'DocumentRecord' });
+  const components: Record<string, z.ZodType> = {
+    Entity,
+    Passage,
+    DocumentRecord,
+    FacetCount,
+    SearchHit,
+    SearchResult,
+    SimilarResult,
+    DocumentView,
+    Error: ErrorBody,
+  };
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonSchema> };
@@ -45,180 +59,6 @@ function queryParameters(schema: z.ZodType) {
 }
 
 const nullable = (type: string) => ({ type: [type, 'null'] });
-
-/** The document fields a search hit and a similar document both carry. */
-const hitDocumentFields = {
-  title: nullable('string'),
-  date: nullable('string'),
-  themes: { type: 'array', items: { type: 'string' } },
-  asker: nullable('string'),
-  party: nullable('string'),
-  minister: nullable('string'),
-};
-
-const SearchHit = {
-  type: 'object',
-  required: ['id', 'documentId', 'type', 'highlights', 'entities'],
-  properties: {
-    id: { type: 'string' },
-    documentId: { type: 'string' },
-    type: { type: 'string', enum: ['context', 'question', 'answer', 'annex'] },
-    number: nullable('integer'),
-    ...hitDocumentFields,
-    score: nullable('number'),
-    highlights: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Escaped HTML with <mark> around the matches.',
-    },
-    titleHighlight: {
-      type: 'string',
-      description:
-        'Escaped HTML: the whole title with <mark> around the matches; absent when none matched.',
-    },
-    entities: { type: 'array', items: ref('Entity') },
-    matchingPassages: { type: 'integer', description: 'With groupBy=document.' },
-  },
-};
-
-const facetCounts = {
-  type: 'array',
-  items: {
-    type: 'object',
-    properties: { value: { type: 'string' }, count: { type: 'integer' } },
-  },
-};
-
-const SearchResult = {
-  type: 'object',
-  required: ['total', 'tookMs', 'hits', 'facets', 'facetTotals', 'histogram', 'nextCursor'],
-  properties: {
-    total: { type: 'integer' },
-    tookMs: { type: 'number' },
-    hits: { type: 'array', items: ref('SearchHit') },
-    facets: {
-      type: 'object',
-      description: 'Passages per value, or documents with groupBy=document.',
-      properties: Object.fromEntries(facetNames.map((name) => [name, facetCounts])),
-    },
-    facetTotals: {
-      type: 'object',
-      description: 'How many distinct values each facet has.',
-      properties: Object.fromEntries(facetNames.map((name) => [name, { type: 'integer' }])),
-    },
-    histogram: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { year: { type: 'integer' }, count: { type: 'integer' } },
-      },
-    },
-    nextCursor: { ...nullable('string'), description: 'Pass as `after` for the next page.' },
-    relaxed: {
-      type: 'object',
-      description:
-        'Present when no passage held every word of a plain-word query and it ran looser: `fuzzy` (words unknown to the index matched the indexed words within AUTO edits of the word as written), `across-passages` (groupBy=document: a document whose passages together hold every word), `some-words` (at least `minimumShouldMatch` of the words, ranked).',
-      required: ['kind', 'words', 'minimumShouldMatch'],
-      properties: {
-        kind: { type: 'string', enum: ['fuzzy', 'across-passages', 'some-words'] },
-        minimumShouldMatch: { type: 'integer' },
-        words: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['word', 'fuzzy'],
-            properties: {
-              word: { type: 'string' },
-              fuzzy: {
-                ...nullable('object'),
-                properties: { exact: { type: 'string' }, distance: { type: 'integer' } },
-              },
-            },
-          },
-        },
-      },
-    },
-    suggestions: {
-      type: 'array',
-      description: 'Did you mean: the nearest indexed word for each query word the index lacks.',
-      items: {
-        type: 'object',
-        required: ['word', 'replacement', 'query'],
-        properties: {
-          word: { type: 'string' },
-          replacement: { type: 'string' },
-          query: { type: 'string', description: 'The query with this word replaced.' },
-        },
-      },
-    },
-    stopwordsOnly: {
-      type: 'array',
-      items: { type: 'string' },
-      description: 'Present when the query holds only stopwords (not searched): those words.',
-    },
-  },
-};
-
-const SimilarResult = {
-  type: 'object',
-  required: ['total', 'tookMs', 'hits'],
-  properties: {
-    total: { type: 'integer', description: 'Documents with at least one matching passage.' },
-    tookMs: { type: 'number' },
-    hits: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['documentId', 'score', 'answered', 'passages'],
-        properties: {
-          documentId: { type: 'string' },
-          ...hitDocumentFields,
-          score: { type: 'number', description: "The document's best passage score." },
-          answered: { type: 'boolean', description: 'Whether the document holds an answer.' },
-          passages: {
-            type: 'array',
-            description: 'The passages that made it similar, best first (at most 3).',
-            items: {
-              type: 'object',
-              properties: {
-                id: { type: 'string' },
-                type: { type: 'string', enum: ['context', 'question', 'answer', 'annex'] },
-                number: nullable('integer'),
-                score: { type: 'number' },
-                highlights: {
-                  type: 'array',
-                  items: { type: 'string' },
-                  description: 'Escaped HTML with <mark> around the shared terms.',
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
-
-const ErrorBody = {
-  type: 'object',
-  required: ['code', 'message'],
-  properties: {
-    code: {
-      type: 'string',
-      description:
-        'Stable, for programs: invalid_parameter, invalid_paging, malformed_body, not_found, backend_unavailable, server_busy, time_limit_exceeded, internal_error.',
-    },
-    message: { type: 'string', description: 'In Dutch, for the people who read it.' },
-    reason: { type: 'string', description: 'Why the search backend is unavailable (503).' },
-    details: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { parameter: { type: 'string' }, message: { type: 'string' } },
-      },
-    },
-  },
-};
 
 const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
 const errors = {
@@ -255,36 +95,7 @@ export function openApiDocument() {
           responses: {
             '200': {
               description: 'The document',
-              ...json({
-                type: 'object',
-                properties: {
-                  document: { ...ref('DocumentRecord'), description: 'Without `passages`.' },
-                  context: { type: 'array', items: ref('Passage') },
-                  pairs: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        number: nullable('integer'),
-                        question: { oneOf: [ref('Passage'), { type: 'null' }] },
-                        answer: { oneOf: [ref('Passage'), { type: 'null' }] },
-                      },
-                    },
-                  },
-                  annexes: { type: 'array', items: ref('Passage') },
-                  queryMarks: {
-                    type: 'object',
-                    description: 'With q: per passage id, the [start, end) spans its words match.',
-                    additionalProperties: {
-                      type: 'array',
-                      items: {
-                        type: 'object',
-                        properties: { start: { type: 'integer' }, end: { type: 'integer' } },
-                      },
-                    },
-                  },
-                },
-              }),
+              ...json(ref('DocumentView')),
             },
             '404': { description: 'No such document', ...json(ref('Error')) },
             '503': errors['503'],
@@ -401,7 +212,7 @@ export function openApiDocument() {
                 type: 'object',
                 properties: {
                   facet: { enum: facetNames },
-                  values: facetCounts,
+                  values: { type: 'array', items: ref('FacetCount') },
                   total: { type: 'integer', description: 'How many distinct values in all.' },
                 },
               }),
@@ -475,7 +286,7 @@ export function openApiDocument() {
       },
     },
     components: {
-      schemas: { ...recordSchemas(), SearchHit, SearchResult, SimilarResult, Error: ErrorBody },
+      schemas: componentSchemas(),
     },
   };
 }

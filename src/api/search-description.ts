@@ -1,25 +1,16 @@
 // A search in a few Dutch words, for a feed's title: "„kinderopvang”, minister Hilde Crevits".
-import { facetNames, type FacetName, type SearchQuery } from '../search/query.ts';
-import { passageTypeNames } from '../model/passage-type-names.ts';
-
-const facetWords: Record<FacetName, string> = {
-  theme: 'thema',
-  minister: 'minister',
-  asker: 'vraagsteller',
-  party: 'partij',
-  year: 'jaar',
-  type: 'soort',
-  organisation: 'organisatie',
-};
+import { facets } from '../model/facets.ts';
+import { passageTypeNames } from '../model/passage-types.ts';
+import type { SearchQuery } from '../search/query.ts';
 
 export function describeSearch(query: SearchQuery): string {
   const parts: string[] = [];
   if (query.q.trim()) parts.push(`„${query.q.trim()}”`);
-  for (const facet of facetNames) {
-    const values = query.filters[facet].map((value) =>
-      facet === 'type' ? passageTypeNames[value as keyof typeof passageTypeNames] : value,
+  for (const facet of facets) {
+    const values = query.filters[facet.name].map((value) =>
+      facet.name === 'type' ? passageTypeNames[value as keyof typeof passageTypeNames] : value,
     );
-    if (values.length > 0) parts.push(`${facetWords[facet]} ${values.join(' of ')}`);
+    if (values.length > 0) parts.push(`${facet.phrase} ${values.join(' of ')}`);
   }
   if (query.amountMin !== undefined) parts.push(`bedrag vanaf € ${query.amountMin}`);
   if (query.amountMax !== undefined) parts.push(`bedrag tot € ${query.amountMax}`);

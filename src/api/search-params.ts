@@ -1,9 +1,8 @@
 // The query-string side of SearchQuery: every limit comes from the shared SearchQuery schema, this
 // file only adds what a URL needs (repeated parameters arrive as a string or an array, numbers as text).
 import { z } from 'zod';
-import { SearchQuery } from '../search/query.ts';
-
-const filters = SearchQuery.shape.filters.unwrap().shape;
+import { facets, type Facet, type FacetName } from '../model/facets.ts';
+import { Filters, SearchQuery } from '../search/query.ts';
 
 /** `?theme=a` arrives as 'a', `?theme=a&theme=b` as ['a', 'b']. */
 const repeatable = <T extends z.ZodType>(schema: T) =>
@@ -19,16 +18,18 @@ export const numeric = <T extends z.ZodType>(schema: T) =>
     return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
   }, schema);
 
+/** One repeatable parameter per facet of the facet table, described as the table describes it. */
+const facetParams = Object.fromEntries(
+  facets.map((facet) => [
+    facet.name,
+    repeatable(Filters.shape[facet.name]).describe(facet.description),
+  ]),
+) as {
+  [F in Facet as F['name']]: z.ZodPipe<z.ZodTransform, (typeof Filters.shape)[F['name']]>;
+};
+
 export const filterParams = {
-  theme: repeatable(filters.theme).describe('Theme of the document; repeat for any of several.'),
-  minister: repeatable(filters.minister).describe('Answering minister; repeatable.'),
-  asker: repeatable(filters.asker).describe('Member who asked the question; repeatable.'),
-  party: repeatable(filters.party).describe("The asker's party; repeatable."),
-  year: repeatable(filters.year).describe('Year of the question (YYYY); repeatable.'),
-  type: repeatable(filters.type).describe('Passage type; repeatable.'),
-  organisation: repeatable(filters.organisation).describe(
-    'Organisation named in the passage (canonical name); repeatable.',
-  ),
+  ...facetParams,
   amountMin: numeric(SearchQuery.shape.amountMin).describe(
     'Passages naming an amount of at least this many euro.',
   ),
@@ -54,11 +55,17 @@ export const SearchParams = z
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
-/** Folds the flat URL parameters into SearchQuery's shape (filters grouped under `filters`). */
-export function toSearchQuery(params: SearchParams): SearchQuery {
-  const { theme, minister, asker, party, year, type, organisation, ...rest } = params;
-  return SearchQuery.parse({
-    ...rest,
-    filters: { theme, minister, asker, party, year, type, organisation },
-  });
+/** Folds flat parameters into the query model's shape: the facets grouped under `filters`. */
+export function groupFilters<P extends Record<FacetName, unknown>>(
+  params: P,
+): Omit<P, FacetName> & { filters: Pick<P, FacetName> } {
+  const isFacet = (name: string) => facets.some((facet) => facet.name === name);
+  const entries = Object.entries(params);
+  return {
+    ...(Object.fromEntries(entries.filter(([name]) => !isFacet(name))) as Omit<P, FacetName>),
+    filters: Object.fromEntries(entries.filter(([name]) => isFacet(name))) as Pick<P, FacetName>,
+  };
 }
+
+export const toSearchQuery = (params: SearchParams): SearchQuery =>
+  SearchQuery.parse(groupFilters(params));

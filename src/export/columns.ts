@@ -1,12 +1,14 @@
 // The columns of an export, once for both formats: Dutch header, kind of value (so XLSX can type
 // its cells and CSV can write them the way Dutch-language Excel reads them), and width.
 import type { PassageType } from '../model/document.ts';
-import { passageTypeNames } from '../model/passage-type-names.ts';
+import { facetByName } from '../model/facets.ts';
+import { passageTypeNames } from '../model/passage-types.ts';
 
 /** One matching passage with what a spreadsheet user needs of its document. */
 export interface ExportRow {
   documentId: string;
   documentNumber: string | null;
+  parliament: string;
   title: string | null;
   /** YYYY-MM-DD. */
   date: string | null;
@@ -42,12 +44,13 @@ const euro = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 });
 
 export const exportColumns: ExportColumn[] = [
   { header: 'Document', kind: 'text', width: 22, value: (r) => r.documentId },
+  { header: facetByName.parliament.label, kind: 'text', width: 22, value: (r) => r.parliament },
   { header: 'Nummer', kind: 'text', width: 9, value: (r) => r.documentNumber },
   { header: 'Titel', kind: 'text', width: 50, value: (r) => r.title },
   { header: 'Datum', kind: 'date', width: 12, format: 'dd/mm/yyyy', value: (r) => r.date },
-  { header: 'Vraagsteller', kind: 'text', width: 22, value: (r) => r.asker },
-  { header: 'Partij', kind: 'text', width: 12, value: (r) => r.party },
-  { header: 'Minister', kind: 'text', width: 22, value: (r) => r.minister },
+  { header: facetByName.asker.label, kind: 'text', width: 22, value: (r) => r.asker },
+  { header: facetByName.party.label, kind: 'text', width: 12, value: (r) => r.party },
+  { header: facetByName.minister.label, kind: 'text', width: 22, value: (r) => r.minister },
   { header: 'Bevoegd kabinet', kind: 'text', width: 28, value: (r) => r.ministerOffice },
   { header: 'Soort', kind: 'text', width: 10, value: (r) => passageTypeNames[r.type] },
   { header: 'Nr.', kind: 'number', width: 6, format: '0', value: (r) => r.passageNumber },

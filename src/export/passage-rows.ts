@@ -40,6 +40,7 @@ export async function* exportRows(
       yield {
         documentId: hit.documentId,
         documentNumber: document?.number ?? null,
+        parliament: hit.parliament,
         title: hit.title,
         date: hit.date,
         asker: hit.asker,

@@ -2,7 +2,7 @@
 // reader sees a new question (or a new answer to one) once. Written with the `feed` library.
 import { Feed } from 'feed';
 import type { SearchHit, SearchResult } from '../search/query.ts';
-import { passageTypeNames } from '../model/passage-type-names.ts';
+import { passageTypeNames } from '../model/passage-types.ts';
 
 export interface FeedLinks {
   /** The search page showing the same search. */

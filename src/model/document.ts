@@ -1,8 +1,8 @@
 // The data contract between the ingestion pipeline and the search backends.
 // Every source adapter produces DocumentRecords; every backend indexes and returns them.
 import { z } from 'zod';
+import { passageTypes } from './passage-types.ts';
 
-export const passageTypes = ['context', 'question', 'answer', 'annex'] as const;
 export const PassageType = z.enum(passageTypes);
 export type PassageType = z.infer<typeof PassageType>;
 
@@ -77,6 +77,8 @@ export const DocumentRecord = z.object({
   id: z.string(),
   /** Path or URL the document came from. */
   source: z.string(),
+  /** The parliament the question was asked in, by name (src/pipeline/parliaments.ts). */
+  parliament: z.string(),
   /** Question number as printed ("1033"). */
   number: z.string().nullable(),
   /** Date of the question, YYYY-MM-DD. */

@@ -2,6 +2,7 @@
 // with search_after (sort values of the last hit); document pages (collapse, which cannot be
 // combined with search_after on another field) continue from an offset. `seen` counts the hits
 // already returned, so the last page can say so instead of leading to an empty one.
+import { SearchError } from './search-error.ts';
 import { z } from 'zod';
 import { MAX_RESULT_WINDOW, type SearchQuery } from './query.ts';
 
@@ -15,14 +16,10 @@ const Cursor = z.object({
 });
 export type Cursor = z.infer<typeof Cursor>;
 
-/** A malformed cursor or a page out of reach; `status`/`expose` make the API answer 400 with the message. */
-export class PagingError extends Error {
-  readonly status = 400;
-  readonly expose = true;
-  /** The API's stable error code; the message is Dutch, shown to the user as it is. */
-  readonly code = 'invalid_paging';
+/** A malformed cursor or a page out of reach: the API answers 400 `invalid_paging`. */
+export class PagingError extends SearchError {
   constructor(message: string) {
-    super(message);
+    super('invalid_paging', message);
     this.name = 'PagingError';
   }
 }

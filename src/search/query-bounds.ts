@@ -2,14 +2,18 @@
 // at most MAX_CLAUSES leaves (terms, prefixes, fuzzy terms, phrases), MAX_EXPANDING_CLAUSES of them
 // prefixes or fuzzy terms, and a slop of at most MAX_SLOP. A query beyond them is answered 400
 // with the reason instead of being run; one that runs past the time budget, 503.
+import { SearchError } from './search-error.ts';
 import { BackendUnavailableError } from './backend.ts';
 import { parseQuery, type QueryLeaf, type QueryNode } from './query-syntax.ts';
 import { MAX_CLAUSES, MAX_EXPANDING_CLAUSES, MAX_SLOP, QUERY_TIME_BUDGET_MS } from './rules.ts';
 
 /** A query that asks for more work than the bounds allow: the client's to fix (HTTP 400). */
-export class QueryLimitError extends Error {
-  constructor(message: string) {
-    super(message);
+export class QueryLimitError extends SearchError {
+  constructor(violation: string) {
+    super('invalid_parameter', `Deze zoekvraag vraagt te veel werk: ${violation}.`, {
+      parameter: 'q',
+      message: violation,
+    });
     this.name = 'QueryLimitError';
   }
 }

@@ -1,12 +1,12 @@
 // The query model shared by every backend and the HTTP API.
 import { z } from 'zod';
-import { PassageType, type Entity } from '../model/document.ts';
-import { facetNames, type FacetName } from './facet-names.ts';
+import { facets, facetNames, type Facet, type FacetName } from '../model/facets.ts';
+import type { FacetCount } from './search-result.ts';
 import { queryLimitViolation } from './query-bounds.ts';
-import type { Relaxation, WordSuggestion } from './relaxed-matching.ts';
 import { FACET_SIZE, MAX_FACET_SIZE } from './rules.ts';
 
 export { facetNames, type FacetName };
+export type { FacetCount, SearchHit, SearchResult } from './search-result.ts';
 
 export { FACET_SIZE, MAX_FACET_SIZE, MAX_RESULT_WINDOW } from './rules.ts';
 
@@ -14,6 +14,23 @@ export const MAX_QUERY_LENGTH = 500;
 export const MAX_PAGE_SIZE = 100;
 
 const values = z.array(z.string().min(1).max(200)).max(50).default([]);
+const fixedValues = <V extends readonly [string, ...string[]]>(fixed: V) =>
+  z.array(z.enum(fixed)).max(fixed.length).default([]);
+
+type FilterSchema<F extends Facet> = F extends {
+  values: infer V extends readonly [string, ...string[]];
+}
+  ? ReturnType<typeof fixedValues<V>>
+  : typeof values;
+
+/** Per facet the values it is filtered on: any of them (OR), and across facets all (AND). */
+export const Filters = z.object(
+  Object.fromEntries(
+    facets.map((facet) => [facet.name, 'values' in facet ? fixedValues(facet.values) : values]),
+  ) as { [F in Facet as F['name']]: FilterSchema<F> },
+);
+export type Filters = z.infer<typeof Filters>;
+export type FiltersInput = z.input<typeof Filters>;
 
 export const SearchQuery = z.object({
   /**
@@ -29,25 +46,7 @@ export const SearchQuery = z.object({
       if (violation !== null) context.addIssue({ code: 'custom', message: violation });
     })
     .default(''),
-  filters: z
-    .object({
-      theme: values,
-      minister: values,
-      asker: values,
-      party: values,
-      year: values,
-      type: z.array(PassageType).max(4).default([]),
-      organisation: values,
-    })
-    .default({
-      theme: [],
-      minister: [],
-      asker: [],
-      party: [],
-      year: [],
-      type: [],
-      organisation: [],
-    }),
+  filters: Filters.prefault({}),
   /** Passages naming at least one amount within [amountMin, amountMax] euro. */
   amountMin: z.number().nonnegative().optional(),
   amountMax: z.number().nonnegative().optional(),
@@ -71,56 +70,6 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 export type SearchQueryInput = z.input<typeof SearchQuery>;
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface SearchHit {
-  id: string;
-  documentId: string;
-  type: PassageType;
-  number: number | null;
-  title: string | null;
-  date: string | null;
-  themes: string[];
-  asker: string | null;
-  party: string | null;
-  minister: string | null;
-  score: number | null;
-  /** HTML: escaped text with <mark> around matches; at most three fragments of ~160 characters. */
-  highlights: string[];
-  /** HTML: the whole title, escaped, with <mark> around the matches; absent when none matched. */
-  titleHighlight?: string;
-  /** Organisations and amounts found in the passage. */
-  entities: Entity[];
-  /** With groupBy=document: how many passages of this document match. */
-  matchingPassages?: number;
-}
-
-export interface SearchResult {
-  total: number;
-  tookMs: number;
-  hits: SearchHit[];
-  /**
-   * Disjunctive counts: each facet counted with every filter applied except its own. Counts are of
-   * passages, or of documents with groupBy=document (like `total` and `histogram`).
-   */
-  facets: Record<FacetName, FacetCount[]>;
-  /** How many distinct values each facet has under the same filters (more than it lists, often). */
-  facetTotals: Record<FacetName, number>;
-  /** Matches per year, for the chart (same filters as `facets.year`, ascending by year). */
-  histogram: { year: number; count: number }[];
-  /** Cursor for the page after this one (search_after), null on the last page. */
-  nextCursor: string | null;
-  /** Present when no passage held every word and the query ran looser (./relaxed-matching.ts). */
-  relaxed?: Relaxation;
-  /** Did you mean: the nearest indexed word for each query word the index does not hold. */
-  suggestions?: WordSuggestion[];
-  /** Present when the query holds only stopwords, which are not searched: those words. */
-  stopwordsOnly?: string[];
-}
 
 /** Values listed for a facet: FACET_SIZE unless the query asks for more. */
 export const facetSize = (query: SearchQuery, facet: FacetName): number =>

@@ -10,6 +10,9 @@
 import { analyzeWith } from '../analysis/analyzer.ts';
 import { compoundLexicon, compoundVariants, withAlternatives } from './compound-variants.ts';
 import { parseQuery, type QueryNode } from './query-syntax.ts';
+import type { Relaxation, RelaxedWord, WordSuggestion } from './search-result.ts';
+
+export type { Relaxation, RelaxedWord, WordSuggestion };
 
 /**
  * A strict result with fewer hits than this is relaxed. One: a passage that holds every word is
@@ -17,24 +20,6 @@ import { parseQuery, type QueryNode } from './query-syntax.ts';
  * the known-item measurements lose the user (bench/relaxed-matching.ts).
  */
 export const RELAX_WHEN_FEWER_THAN = 1;
-
-export type RelaxationKind = 'fuzzy' | 'across-passages' | 'some-words';
-
-/** One word of a relaxed query and how it is matched. */
-export interface RelaxedWord {
-  /** As typed. */
-  word: string;
-  /** Unknown to the index: matched by the indexed words within `distance` edits of `exact`. */
-  fuzzy: { exact: string; distance: number } | null;
-}
-
-/** How a result was relaxed (absent: every word matched strictly). */
-export interface Relaxation {
-  kind: RelaxationKind;
-  words: RelaxedWord[];
-  /** How many of the words each hit (each document, for across-passages) holds at least. */
-  minimumShouldMatch: number;
-}
 
 /** Leaves that are plain words: no operators, phrases, prefixes or explicit fuzziness. */
 function plainWords(node: QueryNode | null): string[] | null {
@@ -122,12 +107,6 @@ export function relaxationStages(
 }
 
 /** A "did you mean" correction of one word unknown to the index. */
-export interface WordSuggestion {
-  word: string;
-  replacement: string;
-  /** The user's query with this word replaced. */
-  query: string;
-}
 
 /** `q` with the whole word `word` replaced by `replacement` (first occurrence). */
 export function replaceWord(q: string, word: string, replacement: string): string {

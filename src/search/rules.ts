@@ -2,7 +2,7 @@
 // and the Elasticsearch request builder read (neither restates them): which fields the text is
 // matched against and their boosts, highlight fragments, sort positions, paging bounds, facet and
 // suggestion order, and the bounds on the work one query may cause.
-import { facetNames, type FacetName } from './facet-names.ts';
+import { facetNames, type FacetName } from '../model/facets.ts';
 
 export { facetNames, type FacetName };
 

@@ -68,6 +68,7 @@ describe('GET /api/export?format=csv', () => {
       );
       expect(passage, `row text is a full passage of ${record.Document}`).toBeDefined();
       expect(['inleiding', 'vraag', 'antwoord', 'bijlage']).toContain(record.Soort);
+      expect(record.Parlement).toBe('Vlaams Parlement');
       expect(record.Link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?doc=/);
       expect(new URL(record.Link!).searchParams.get('doc')).toBe(record.Document);
     }

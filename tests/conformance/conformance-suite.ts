@@ -3,6 +3,7 @@
 // seeds through the real pipeline plus the hand-made documents of ./fixture.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRecord } from '../../src/model/document.ts';
+import { parliaments } from '../../src/pipeline/parliaments.ts';
 import type { IndexReport, SearchBackend } from '../../src/search/backend.ts';
 import { likeText, similarToDocument } from '../../src/search/similar/like-document.ts';
 import {
@@ -268,6 +269,25 @@ export function conformanceSuite(name: string, makeBackend: () => Promise<Search
         expect(hits.length, `${facet}=${top!.value}`).toBe(top!.count);
         for (const hit of hits) expect(hitHas(hit, facet, top!.value), hit.id).toBe(true);
       }
+    });
+
+    it('counts and filters passages by parliament', async () => {
+      const passagesIn = (parliament: string) =>
+        documents
+          .filter((d) => d.parliament === parliament)
+          .reduce((sum, d) => sum + d.passages.length, 0);
+      const expected = [...new Set(documents.map((d) => d.parliament))]
+        .map((value) => ({ value, count: passagesIn(value) }))
+        .sort((a, b) => b.count - a.count);
+      expect(expected).toHaveLength(2);
+      const unfiltered = await search({ q: '', size: 0 });
+      expect(unfiltered.facets.parliament).toEqual(expected);
+      expect(unfiltered.facetTotals.parliament).toBe(2);
+      const federal = await allHits({ q: '', filters: { parliament: [parliaments.federal] } });
+      expect(new Set(federal.map((hit) => hit.documentId))).toEqual(new Set([allowances.id]));
+      expect(federal.every((hit) => hit.parliament === parliaments.federal)).toBe(true);
+      const document = await backend.getDocument(allowances.id);
+      expect(document?.parliament).toBe(parliaments.federal);
     });
 
     it('counts facets disjunctively: OR within a facet, AND across facets', async () => {

@@ -2,6 +2,7 @@
 // question/answer documents written so each query-model feature has something to find (inflected
 // forms, a phrase and its scattered words, amounts, dates, hostile HTML).
 import type { DocumentRecord, Entity, Passage } from '../../src/model/document.ts';
+import { parliaments } from '../../src/pipeline/parliaments.ts';
 
 export { DEKAMER, parseAll, REPO_ROOT, SEEDS_DIR, stream } from '../support/corpus.ts';
 
@@ -77,6 +78,7 @@ const organisation = { type: 'organisation', canonical: VLAIO };
 export const bikes = document(
   'cf-bikes',
   {
+    parliament: parliaments.flemish,
     number: '901',
     date: '2021-03-10',
     title: 'Diefstallen aan stations',
@@ -98,6 +100,7 @@ export const bikes = document(
 export const enterprise = document(
   'cf-enterprise',
   {
+    parliament: parliaments.flemish,
     number: '902',
     date: '2022-06-01',
     title: 'Steun aan ondernemers',
@@ -131,6 +134,7 @@ export const enterprise = document(
 export const allowances = document(
   'cf-allowances',
   {
+    parliament: parliaments.federal,
     number: '903',
     date: '2020-11-20',
     title: 'Uitkeringen voor gezinnen',
@@ -151,6 +155,7 @@ export const allowances = document(
 export const hostileHtml = document(
   'cf-hostile',
   {
+    parliament: parliaments.flemish,
     number: null,
     date: null,
     title: 'Code op de website',
@@ -171,6 +176,7 @@ export const hostileHtml = document(
 export const unansweredTwin = document(
   'cf-twin',
   {
+    parliament: parliaments.flemish,
     number: '904',
     date: '2022-06-03',
     title: 'Steun aan ondernemers',
@@ -187,6 +193,7 @@ export const unansweredTwin = document(
 export const compounds = document(
   'cf-compounds',
   {
+    parliament: parliaments.flemish,
     number: '905',
     date: '2019-05-02',
     title: 'Spelen in de stad',

@@ -1,6 +1,7 @@
 // A hand-made federal-style question: a theme written in capitals (as the Chamber's data has them),
 // a party, and the word "kinderopvang", which no seed contains (for the prefix-while-typing test).
 import type { DocumentRecord } from '../../src/model/document.ts';
+import { parliaments } from '../../src/pipeline/parliaments.ts';
 
 const id = 'e2e-federal';
 
@@ -10,6 +11,7 @@ export const CAPITAL_THEME =
 export const federalDocument: DocumentRecord = {
   id,
   source: 'tests/e2e/federal-document.ts',
+  parliament: parliaments.federal,
   number: null,
   date: '2017-05-02',
   title: 'Plaatsen in de kinderopvang',

@@ -1,6 +1,7 @@
 // A hand-made document whose text, title and names carry markup and script: the page must show it
 // literally and run none of it. Every payload would set window.__pwned or call alert if it ran.
 import type { DocumentRecord } from '../../src/model/document.ts';
+import { parliaments } from '../../src/pipeline/parliaments.ts';
 
 export const HOSTILE_SEARCH_TERM = 'scriptinjectieproef';
 
@@ -15,6 +16,7 @@ const organisation = '<svg onload="window.__pwned = \'svg\'">';
 export const hostileDocument: DocumentRecord = {
   id,
   source: 'tests/e2e/hostile-document.ts',
+  parliament: parliaments.flemish,
   number: '666',
   date: '2022-03-01',
   title: `Titel met ${imagePayload} erin`,

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
+import { parliaments } from '../../src/pipeline/parliaments.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import type { SearchResult } from '../../src/search/query.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
@@ -682,8 +683,10 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       const years = [...seeds, hostileDocument, federalDocument].flatMap((d) =>
         d.date ? [Number(d.date.slice(0, 4))] : [],
       );
+      // The parliaments by their number of passages: the seeds and the hostile document are Flemish.
+      expect(federalDocument.passages.length).toBeLessThan(passages / 2);
       expect(await page.textContent('#coverage')).toBe(
-        `Vraagbaak doorzoekt ${documents} schriftelijke vragen uit ${Math.min(...years)} tot ${Math.max(...years)} met hun antwoorden: ${passages} passages. Zonder zoekwoorden staan de nieuwste eerst.`,
+        `Vraagbaak doorzoekt ${documents} schriftelijke vragen uit ${Math.min(...years)} tot ${Math.max(...years)} met hun antwoorden (${passages} passages) — ${parliaments.flemish} en ${parliaments.federal}. Zonder zoekwoorden staan de nieuwste eerst.`,
       );
       const dateOf = new Map(
         [...seeds, hostileDocument, federalDocument].map((d) => [d.id, d.date]),

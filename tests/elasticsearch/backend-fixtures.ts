@@ -53,6 +53,7 @@ function handMade(id: string, fields: Partial<DocumentRecord>, texts: string[]):
   return {
     id,
     source: 'tests/elasticsearch/backend-fixtures.ts',
+    parliament: 'Vlaams Parlement',
     number: null,
     date: '2024-05-01',
     title: null,

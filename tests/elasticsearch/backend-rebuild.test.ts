@@ -1,5 +1,5 @@
 // Rebuilding and re-indexing on a real node: the alias swap is atomic under a running query loop,
-// upserts never duplicate, and an index of an older mapping version is refused for upserts.
+// upserts never duplicate, and an index built under another passage declaration is refused for upserts.
 import type { Client } from '@elastic/elasticsearch';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
@@ -125,10 +125,12 @@ describeElasticsearch('ElasticsearchBackend rebuilds and upserts', () => {
     expect(await backend.getDocument(impossible.id)).toBeNull();
   });
 
-  it('refuses to upsert into an index built from an older mapping version', async () => {
+  it('refuses to upsert into an index built under another passage declaration', async () => {
     const [live] = await indicesBehindAlias();
-    await client.indices.putMapping({ index: live!, _meta: { version: 0 } });
-    await expect(backend.index(stream([hostile]))).rejects.toThrow(/mapping version 0.*--rebuild/);
+    await client.indices.putMapping({ index: live!, _meta: { fingerprint: 'stale' } });
+    await expect(backend.index(stream([hostile]))).rejects.toThrow(
+      /another passage declaration \(fingerprint stale.*--rebuild/,
+    );
     // A rebuild is the way out.
     const report = await backend.index(stream(documents), { mode: 'rebuild' });
     expect(report.failures).toEqual([]);

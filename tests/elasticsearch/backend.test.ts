@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { analyzeTerms, analyzeWith } from '../../src/analysis/analyzer.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import type { IndexReport } from '../../src/search/backend.ts';
-import { encodeCursor } from '../../src/search/cursor.ts';
+import { encodeCursor, PagingError } from '../../src/search/cursor.ts';
 import type { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
 import { toIndexedPassages, type IndexedPassage } from '../../src/search/indexed-passage.ts';
 import {
@@ -313,12 +313,10 @@ describeElasticsearch('ElasticsearchBackend on the seeds and the dekamer corpus'
     }
   });
 
-  it('refuses a forged cursor and a page beyond the result window with a 400', async () => {
-    await expect(search({ q: 'fiets', after: 'not-a-cursor' })).rejects.toMatchObject({
-      status: 400,
-    });
+  it('refuses a forged cursor and a page beyond the result window (invalid_paging: a 400)', async () => {
+    await expect(search({ q: 'fiets', after: 'not-a-cursor' })).rejects.toBeInstanceOf(PagingError);
     await expect(search({ q: 'fiets', page: 200, size: 100 })).rejects.toMatchObject({
-      status: 400,
+      code: 'invalid_paging',
       message: expect.stringContaining('after'),
     });
   });
@@ -329,9 +327,9 @@ describeElasticsearch('ElasticsearchBackend on the seeds and the dekamer corpus'
     ['three values', [1, 'seed-000', 'x']],
     ['one value', [1]],
     ['null id', [1, null]],
-  ])('refuses a forged cursor with %s with a 400', async (_, after) => {
+  ])('refuses a forged cursor with %s (invalid_paging: a 400)', async (_, after) => {
     const forged = encodeCursor({ sort: 'relevance', grouped: false, seen: 10, after });
-    await expect(search({ q: 'fiets', after: forged })).rejects.toMatchObject({ status: 400 });
+    await expect(search({ q: 'fiets', after: forged })).rejects.toBeInstanceOf(PagingError);
   });
 
   it('suggests values with a word starting with the prefix, of every kind', async () => {

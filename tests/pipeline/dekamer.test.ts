@@ -45,6 +45,7 @@ describe('dekamer corpus', () => {
 
   it('maps the metadata: asker as "First Last", the office and the person holding it then', () => {
     expect(byId('dekamer-184501')).toMatchObject({
+      parliament: 'Kamer van volksvertegenwoordigers',
       date: '2017-01-04',
       title: 'Lijn Brussel-Luxemburg. - Technisch incident',
       asker: 'Emmanuel Burton',

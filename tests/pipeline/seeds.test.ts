@@ -82,6 +82,7 @@ describe('metadata', () => {
       asker: 'Robrecht Bothuyne',
       minister: 'Jo Brouns',
       ministerOffice: 'Vlaams Minister van Economie, Innovatie, Werk, Sociale Economie en Landbouw',
+      parliament: 'Vlaams Parlement',
     });
   });
 });

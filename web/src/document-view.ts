@@ -3,6 +3,7 @@
 // reference such as "zie vraag 3" links to that question.
 import type { DocumentView } from '../../src/api/document-view.ts';
 import type { Entity, Passage } from '../../src/model/document.ts';
+import { facetByName } from '../../src/model/facets.ts';
 import { h } from './dom.ts';
 import { formatDate, formatEuro, passageLabel, readableValue } from './format.ts';
 import { markedText, type LinkRange, type MarkRange } from './marked-text.ts';
@@ -139,6 +140,7 @@ function documentDetails(doc: DocumentView['document'], links: DocumentLinks): H
   return h(
     'dl',
     { class: 'doc-details' },
+    row(facetByName.parliament.label, doc.parliament),
     row('Nummer', doc.number),
     row('Datum van de vraag', formatDate(doc.date)),
     row('Datum van het antwoord', formatDate(optionalText(doc, 'answerDate', 'answeredOn'))),

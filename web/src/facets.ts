@@ -4,19 +4,10 @@
 // a box to search them.
 import type { FacetCount, FacetName } from '../../src/search/query.ts';
 import type { PassageType } from '../../src/model/document.ts';
+import { facetByName } from '../../src/model/facets.ts';
 import { h } from './dom.ts';
 import { formatCount, passageTypeLabels, readableValue } from './format.ts';
 import { facetNames, type Filters } from './state.ts';
-
-export const facetLabels: Record<FacetName, string> = {
-  theme: 'Thema',
-  minister: 'Minister',
-  asker: 'Vraagsteller',
-  party: 'Partij',
-  year: 'Jaar',
-  type: 'Soort passage',
-  organisation: 'Organisatie',
-};
 
 const COLLAPSED_SIZE = 8;
 /** From this many values on, an opened facet gets a search box. */
@@ -35,7 +26,9 @@ function orderedValues(facet: FacetName, counts: FacetCount[], selected: string[
   // Ticked values stay visible even when the other filters leave them no matches.
   for (const value of selected)
     if (!values.some((c) => c.value === value)) values.push({ value, count: 0 });
-  if (facet === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
+  // Numbers (years) newest first, as the histogram reads.
+  if (facetByName[facet].kind === 'number')
+    values.sort((a, b) => Number(b.value) - Number(a.value));
   return values;
 }
 
@@ -58,8 +51,8 @@ function searchBox(facet: FacetName, list: HTMLUListElement): HTMLElement {
   const box = h('input', {
     type: 'search',
     class: 'facet-search',
-    'aria-label': `Zoek bij ${facetLabels[facet].toLowerCase()}`,
-    placeholder: `Zoek bij ${facetLabels[facet].toLowerCase()}…`,
+    'aria-label': `Zoek bij ${facetByName[facet].label.toLowerCase()}`,
+    placeholder: `Zoek bij ${facetByName[facet].label.toLowerCase()}…`,
   });
   box.addEventListener('input', () => {
     const wanted = folded(box.value.trim());
@@ -128,7 +121,7 @@ export function renderFacets(
       h(
         'fieldset',
         { class: 'facet', 'data-facet': facet },
-        h('legend', {}, facetLabels[facet]),
+        h('legend', {}, facetByName[facet].label),
         opened !== undefined && values.length >= SEARCHABLE_FROM && searchBox(facet, list),
         list,
         toggle,

@@ -1,6 +1,6 @@
 // Dutch (Belgian) presentation of dates, amounts, counts and passage labels.
 import type { PassageType } from '../../src/model/document.ts';
-import { passageTypeNames } from '../../src/model/passage-type-names.ts';
+import { passageTypeNames } from '../../src/model/passage-types.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-BE', {
   day: 'numeric',

@@ -18,7 +18,8 @@ import {
 import { renderDocument } from './document-view.ts';
 import { byId, h } from './dom.ts';
 import { filterDrawer } from './drawer.ts';
-import { facetLabels, renderFacets, valueLabel } from './facets.ts';
+import { facetByName } from '../../src/model/facets.ts';
+import { renderFacets, valueLabel } from './facets.ts';
 import { formatCount, formatDate, formatEuro, plural } from './format.ts';
 import { renderHistogram } from './histogram.ts';
 import { renderPerson } from './person-view.ts';
@@ -267,7 +268,18 @@ async function showResults(): Promise<void> {
 /** The engine's counts, asked once: the start page says what the search covers. */
 let counts: Promise<Coverage> | null = null;
 
-/** On the start page (no text, no filter), whose chart spans every year: what the search covers. */
+/** "Vlaams Parlement en Kamer van volksvertegenwoordigers": the parliaments, most questions first. */
+function parliamentList(counts: FacetCount[]): string {
+  const names = counts.map((count) => count.value);
+  return names.length > 1
+    ? `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`
+    : (names[0] ?? '');
+}
+
+/**
+ * On the start page (no text, no filter), whose search matches everything so its chart spans every
+ * year and its parliament facet lists every parliament: what the search covers.
+ */
 async function showCoverage(result: SearchResult): Promise<void> {
   const start = !state.q.trim() && !hasFilters(state);
   coverageLine.hidden = true;
@@ -282,7 +294,9 @@ async function showCoverage(result: SearchResult): Promise<void> {
         : years.length === 1
           ? ` uit ${years[0]}`
           : '';
-    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden: ${plural(passages, 'passage', 'passages')}. Zonder zoekwoorden staan de nieuwste eerst.`;
+    const parliaments = result.facets.parliament;
+    const from = parliaments.length > 0 ? ` — ${parliamentList(parliaments)}` : '';
+    coverageLine.textContent = `Vraagbaak doorzoekt ${plural(documents, 'schriftelijke vraag', 'schriftelijke vragen')}${span} met hun antwoorden (${plural(passages, 'passage', 'passages')})${from}. Zonder zoekwoorden staan de nieuwste eerst.`;
     coverageLine.hidden = shown?.result !== result || resultsView.hidden;
   } catch {
     counts = null; // The results area already says when the engine is unreachable.
@@ -433,7 +447,7 @@ function chip(label: string, onRemove: () => void): HTMLElement {
 function renderActiveFilters(): void {
   const chips = facetNames.flatMap((facet: FacetName) =>
     state.filters[facet].map((value) =>
-      chip(`${facetLabels[facet]}: ${valueLabel(facet, value)}`, () =>
+      chip(`${facetByName[facet].label}: ${valueLabel(facet, value)}`, () =>
         searchWith({
           filters: { ...state.filters, [facet]: toggleValue(state.filters[facet], value, false) },
         }),

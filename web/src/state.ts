@@ -1,6 +1,6 @@
 // The page's whole state, kept in the URL: a link reproduces the search, back/forward restore it.
 // The page URL uses the API's own parameter names, plus `doc` for the open document.
-import { facetNames, type FacetName } from '../../src/search/facet-names.ts';
+import { facetNames, type FacetName } from '../../src/model/facets.ts';
 
 export { facetNames };
 

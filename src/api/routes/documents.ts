@@ -13,7 +13,7 @@ export function documentRoutes(backend: SearchBackend): Router {
   return Router().get('/api/documents/:id', async (req, res) => {
     const { q } = parseRequest(DocumentParams, req.query);
     const document = await backend.getDocument(req.params.id);
-    if (!document) throw new HttpError(404, 'not_found', `Geen document met id ${req.params.id}`);
+    if (!document) throw new HttpError('not_found', `Geen document met id ${req.params.id}`);
     res.json(toDocumentView(document, q));
   });
 }

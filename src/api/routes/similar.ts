@@ -6,7 +6,7 @@ import type { SearchBackend } from '../../search/backend.ts';
 import { similarToDocument, UnknownDocumentError } from '../../search/similar/like-document.ts';
 import { SimilarQuery } from '../../search/similar/similar-query.ts';
 import { HttpError, parseRequest } from '../errors.ts';
-import { filterParams, numeric } from '../search-params.ts';
+import { filterParams, groupFilters, numeric } from '../search-params.ts';
 
 /** Filters and size, in the query string (GET) or beside the text in the body (POST). */
 export const SimilarParams = z
@@ -15,7 +15,6 @@ export const SimilarParams = z
     size: numeric(SimilarQuery.shape.size).describe('At most this many documents (default 10).'),
   })
   .strict();
-type SimilarParams = z.infer<typeof SimilarParams>;
 
 export const SimilarBody = SimilarParams.extend({
   text: SimilarQuery.shape.text.describe(
@@ -23,33 +22,19 @@ export const SimilarBody = SimilarParams.extend({
   ),
 }).strict();
 
-/** Folds the flat parameters into SimilarQuery's shape (filters grouped under `filters`). */
-function similarOptions({
-  theme,
-  minister,
-  asker,
-  party,
-  year,
-  type,
-  organisation,
-  ...rest
-}: SimilarParams) {
-  return { ...rest, filters: { theme, minister, asker, party, year, type, organisation } };
-}
-
 export function similarRoutes(backend: SearchBackend): Router {
   return Router()
     .post('/api/similar', async (req, res) => {
       const { text, ...params } = parseRequest(SimilarBody, req.body ?? {});
-      res.json(await backend.similar(SimilarQuery.parse({ ...similarOptions(params), text })));
+      res.json(await backend.similar(SimilarQuery.parse({ ...groupFilters(params), text })));
     })
     .get('/api/documents/:id/similar', async (req, res) => {
       const params = parseRequest(SimilarParams, req.query);
       try {
-        res.json(await similarToDocument(backend, req.params.id, similarOptions(params)));
+        res.json(await similarToDocument(backend, req.params.id, groupFilters(params)));
       } catch (error) {
         if (error instanceof UnknownDocumentError)
-          throw new HttpError(404, 'not_found', `Geen document met id ${req.params.id}`);
+          throw new HttpError('not_found', `Geen document met id ${req.params.id}`);
         throw error;
       }
     });

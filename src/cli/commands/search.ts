@@ -1,17 +1,16 @@
 // `vraagbaak search <query>`: the search API's answer in the terminal, matches in bold colour.
 import { Option, type Command } from 'commander';
-import { facetNames } from '../../search/facet-names.ts';
 import type { SearchHit, SearchResult } from '../../search/query.ts';
-import { backendOption, collect, configWith, integer } from '../options.ts';
+import {
+  addFacetOptions,
+  backendOption,
+  configWith,
+  facetFilters,
+  integer,
+  type FacetOptions,
+} from '../options.ts';
 
-interface SearchOptions {
-  theme: string[];
-  minister: string[];
-  asker: string[];
-  party: string[];
-  year: string[];
-  type: string[];
-  organisation: string[];
+interface SearchOptions extends FacetOptions {
   size: number;
   page: number;
   sort: 'relevance' | 'date';
@@ -61,9 +60,7 @@ export function registerSearch(program: Command): void {
       '[query...]',
       'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',
     );
-  for (const facet of facetNames) {
-    command.option(`--${facet} <value>`, `filter on ${facet} (repeatable)`, collect, []);
-  }
+  addFacetOptions(command);
   command
     .option('-n, --size <n>', 'number of hits', integer, 10)
     .option('--page <n>', 'page of hits', integer, 1)
@@ -81,10 +78,9 @@ export function registerSearch(program: Command): void {
           import('../../search/create-backend.ts'),
           import('../../search/backend.ts'),
         ]);
-      const { theme, minister, asker, party, year, type, organisation } = options;
       const parsed = SearchQuery.safeParse({
         q: words.join(' '),
-        filters: { theme, minister, asker, party, year, type, organisation },
+        filters: facetFilters(options),
         size: options.size,
         page: options.page,
         sort: options.sort,

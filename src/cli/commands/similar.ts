@@ -2,16 +2,20 @@
 // asked before? The documents most like a draft or a document, with the passages that match.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { facetNames } from '../../search/facet-names.ts';
 import type {
   SimilarHit,
   SimilarQuery,
   SimilarResult,
 } from '../../search/similar/similar-query.ts';
-import { backendOption, collect, configWith, integer } from '../options.ts';
+import {
+  addFacetOptions,
+  backendOption,
+  configWith,
+  facetFilters,
+  integer,
+  type FacetOptions,
+} from '../options.ts';
 import { highlightToTerminal } from './search.ts';
-
-type FacetOptions = Record<(typeof facetNames)[number], string[]>;
 
 interface SimilarOptions extends FacetOptions {
   textFile?: string;
@@ -55,14 +59,7 @@ export function registerSimilar(program: Command): void {
     .description('has this been asked before? documents like a draft or like a document')
     .argument('[document]', 'id of an indexed document (instead of --text-file)')
     .option('-f, --text-file <path>', 'the draft question, a text file ("-" reads stdin)');
-  for (const facet of facetNames) {
-    command.option(
-      `--${facet} <value>`,
-      `only documents with this ${facet} (repeatable)`,
-      collect,
-      [],
-    );
-  }
+  addFacetOptions(command);
   command
     .option('-n, --size <n>', 'number of documents (1-50)', integer, 10)
     .addOption(backendOption())
@@ -86,7 +83,7 @@ export function registerSimilar(program: Command): void {
       ]);
       const size = SimilarQuery.shape.size.safeParse(options.size);
       if (!size.success) command.error(`invalid --size:\n${z.prettifyError(size.error)}`);
-      const filters = Object.fromEntries(facetNames.map((facet) => [facet, options[facet]]));
+      const filters = facetFilters(options);
       let query: SimilarQuery | null = null;
       if (options.textFile !== undefined) {
         let text: string;

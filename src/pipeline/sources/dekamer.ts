@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { boundedLines } from '../bounded-lines.ts';
 import type { DraftDocument, SourceResult } from '../draft.ts';
 import { dekamerDocumentId } from '../document-id.ts';
+import { parliaments } from '../parliaments.ts';
 import { federalMinister } from '../../ministers/federal-ministers.ts';
 import { collapseSpaces, displayLastFirst } from '../names.ts';
 import { segmentPassages } from '../written-question.ts';
@@ -61,6 +62,7 @@ export function dekamerDocument(record: DekamerLine, source: string): DraftDocum
   return {
     id: dekamerDocumentId(record.doc_id),
     source,
+    parliament: parliaments.federal,
     number: null,
     date: record.depotdat,
     title: title || null,

@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import type { DraftDocument } from '../draft.ts';
 import { readExportHeader } from '../export-header.ts';
 import { documentIdFromFile } from '../document-id.ts';
+import { parliaments } from '../parliaments.ts';
 import { parseWrittenQuestion } from '../written-question.ts';
 
 /** One written question with its answer is well under 1 MB of text; far more is not one. */
@@ -60,6 +61,7 @@ export function writtenQuestionDocument(
   return {
     id: documentIdFromFile(file),
     source,
+    parliament: parliaments.flemish,
     number: question.number,
     date: question.date,
     title: question.title,

@@ -1,16 +1,9 @@
-// Where each facet of the query model lives in the passage mapping (mappings/passages.template.json).
-import type { FacetName } from '../query.ts';
+// Field names of the passage mapping (./mapping.ts) that requests refer to.
+import { facetByName, type FacetName } from '../../model/facets.ts';
 import { textFieldBoosts, textFieldNames } from '../rules.ts';
 
-export const facetFields: Record<FacetName, string> = {
-  theme: 'themes',
-  minister: 'minister',
-  asker: 'asker',
-  party: 'party',
-  year: 'year',
-  type: 'type',
-  organisation: 'organisations',
-};
+/** Where a facet's values live: the passage field the facet table names. */
+export const facetField = (facet: FacetName): string => facetByName[facet].field;
 
 /** Fields the user's text is matched against, with their boosts. */
 export const textFields = textFieldNames.map((field) =>

@@ -1,21 +1,24 @@
 // The composable index template for passage indices: mappings/passages.template.json with the
-// analysis settings merged in from their single source (mappings/analysis.json), plus a search-time
-// analyzer that expands organisation acronyms to full names and back (organisationSynonyms()).
+// mapping generated from the passage declaration (./mapping.ts) and the analysis settings merged in
+// from their single source (mappings/analysis.json), plus a search-time analyzer that expands
+// organisation acronyms to full names and back (organisationSynonyms()).
 import { readFileSync } from 'node:fs';
 import type { estypes } from '@elastic/elasticsearch';
 import { z } from 'zod';
 import { loadAnalysisSettings, type AnalysisSettings } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
 import { projectPath } from '../../project-files.ts';
+import {
+  EXACT_ANALYZER,
+  EXACT_SEARCH_ANALYZER,
+  INDEX_ANALYZER,
+  passageMapping,
+  SEARCH_ANALYZER,
+} from './mapping.ts';
 
 export const templatePath = projectPath('mappings', 'passages.template.json');
 export const TEMPLATE_NAME = 'vraagbaak-passages';
 
-/** Analyzer names the mapping refers to. */
-const INDEX_ANALYZER = 'dutch_text';
-const EXACT_ANALYZER = 'dutch_exact';
-const SEARCH_ANALYZER = 'dutch_search';
-const EXACT_SEARCH_ANALYZER = 'dutch_exact_search';
 const SYNONYM_FILTER = 'organisation_synonyms';
 
 // Filters that change a word's form or add parts; the .exact subfield analyzer leaves them out.
@@ -30,13 +33,12 @@ const stemmingTypes = new Set([
 const TemplateFile = z.looseObject({
   index_patterns: z.array(z.string()),
   version: z.number().int(),
-  template: z.looseObject({
-    settings: z.record(z.string(), z.unknown()),
-    mappings: z.record(z.string(), z.unknown()),
-  }),
+  template: z.looseObject({ settings: z.record(z.string(), z.unknown()) }),
 });
 
-export type IndexTemplate = z.infer<typeof TemplateFile>;
+export type IndexTemplate = z.infer<typeof TemplateFile> & {
+  template: { mappings: estypes.MappingTypeMapping };
+};
 
 /** The analyzer's filters with the synonym graph inserted before the first form-changing filter. */
 function withSynonyms(filters: string[], typeOf: (name: string) => string): string[] {
@@ -92,6 +94,7 @@ export function loadIndexTemplate(
     template: {
       ...file.template,
       settings: { ...file.template.settings, analysis: withSearchAnalysis(analysis, synonyms) },
+      mappings: passageMapping(),
     },
   };
 }

@@ -63,16 +63,17 @@ export class PassageIndices {
 
   /**
    * The index upserts go to: the live one, or a new one put behind the alias. A live index built
-   * from an older template is refused: its mapping would silently miss what the new one adds.
+   * under another passage declaration is refused: its mapping would silently miss or misread fields.
    */
   async liveOrCreate(): Promise<string> {
     const [live] = await this.live();
     if (live) {
       const mappings = await this.client.indices.getMapping({ index: live });
-      const version = mappings[live]?.mappings._meta?.version as unknown;
-      if (version !== this.template.version)
+      const fingerprint = mappings[live]?.mappings._meta?.fingerprint as unknown;
+      const expected = this.template.template.mappings._meta?.fingerprint as unknown;
+      if (fingerprint !== expected)
         throw new Error(
-          `index ${live} has mapping version ${String(version)}, the template is at ${this.template.version}: rebuild it (vraagbaak index --rebuild)`,
+          `index ${live} was built for another passage declaration (fingerprint ${String(fingerprint)}, this version's is ${String(expected)}): rebuild it (vraagbaak index --rebuild)`,
         );
       return live;
     }

@@ -22,7 +22,7 @@ import {
 } from '../rules.ts';
 import { queryWithVariants } from '../compound-variants.ts';
 import { namesAsPhrases } from '../names-as-phrases.ts';
-import { exactSuffix, facetFields, textFields } from './fields.ts';
+import { exactSuffix, facetField, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
 const YEAR_BUCKETS = 500;
@@ -71,7 +71,7 @@ export function facetFilters(query: SearchQuery): Map<FacetName, estypes.QueryDs
   const filters = new Map<FacetName, estypes.QueryDslQueryContainer>();
   for (const facet of facetNames) {
     const selected = query.filters[facet];
-    if (selected.length > 0) filters.set(facet, { terms: { [facetFields[facet]]: selected } });
+    if (selected.length > 0) filters.set(facet, { terms: { [facetField(facet)]: selected } });
   }
   return filters;
 }
@@ -92,7 +92,7 @@ function facetAggregations(
       aggs: {
         values: {
           terms: {
-            field: facetFields[facet],
+            field: facetField(facet),
             size: facet === 'year' ? YEAR_BUCKETS : facetSize(query, facet),
             // Grouped, a value counts the documents it occurs in, as the grouped total does.
             order: [grouped ? { [BUCKET_DOCUMENTS]: 'desc' } : { _count: 'desc' }, { _key: 'asc' }],
@@ -100,7 +100,7 @@ function facetAggregations(
           ...(grouped ? { aggs: { [BUCKET_DOCUMENTS]: distinctDocuments } } : {}),
         },
         [VALUE_COUNT]: {
-          cardinality: { field: facetFields[facet], precision_threshold: CARDINALITY_PRECISION },
+          cardinality: { field: facetField(facet), precision_threshold: CARDINALITY_PRECISION },
         },
       },
     };

@@ -13,6 +13,7 @@ import {
   type SearchResult,
 } from '../query.ts';
 import { encodeCursor } from '../cursor.ts';
+import { hitDocumentFields } from '../search-result.ts';
 import { withCutMarks } from '../snippet-boundaries.ts';
 import { hasNextPage } from '../rules.ts';
 import {
@@ -56,15 +57,9 @@ function toHit(hit: estypes.SearchHit<StoredHit>, grouped: boolean): SearchHit {
   if (!source) throw new Error(`search hit ${hit._id ?? '?'} has no _source`);
   const result: SearchHit = {
     id: source.id,
-    documentId: source.documentId,
     type: source.type,
     number: source.number,
-    title: source.title,
-    date: source.date,
-    themes: source.themes,
-    asker: source.asker,
-    party: source.party,
-    minister: source.minister,
+    ...hitDocumentFields(source),
     score: hit._score ?? null,
     highlights: (hit.highlight?.text ?? []).map(withCutMarks),
     entities: source.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),

@@ -14,10 +14,12 @@ import {
   type SalientTerm,
 } from '../similar/more-like-this.ts';
 import {
-  documentFieldNames,
-  documentFields,
+  hitDocumentFieldNames,
+  hitDocumentFields,
+  type HitDocumentFields,
+} from '../search-result.ts';
+import {
   filterQuery,
-  type DocumentFields,
   PASSAGES_PER_DOCUMENT,
   type SimilarHit,
   type SimilarQuery,
@@ -64,7 +66,7 @@ export function buildSimilarRequest(
       },
     },
     sort: byScore,
-    _source: { includes: [...documentFieldNames] },
+    _source: { includes: [...hitDocumentFieldNames] },
     collapse: {
       field: 'documentId',
       inner_hits: {
@@ -131,7 +133,7 @@ export async function runSimilarQuery(
 ): Promise<SimilarResult> {
   const terms = await orNothing(salientTermsOf(client, index, query.text));
   if (!terms) return { total: 0, tookMs: 0, hits: [] };
-  const response = await client.search<DocumentFields>(buildSimilarRequest(index, query, terms));
+  const response = await client.search<HitDocumentFields>(buildSimilarRequest(index, query, terms));
   requireAllShards(response);
   const documents = response.hits.hits.flatMap((hit) => (hit._source ? [hit] : []));
   const answered = await answeredDocuments(
@@ -147,11 +149,11 @@ export async function runSimilarQuery(
   };
 }
 
-function toHit(hit: estypes.SearchHit<DocumentFields>, answered: Set<string>): SimilarHit {
+function toHit(hit: estypes.SearchHit<HitDocumentFields>, answered: Set<string>): SimilarHit {
   const source = hit._source!;
   const passages = hit.inner_hits?.[PASSAGES]?.hits.hits ?? [];
   return {
-    ...documentFields(source),
+    ...hitDocumentFields(source),
     score: hit._score ?? 0,
     answered: answered.has(source.documentId),
     passages: passages.map((inner) => {

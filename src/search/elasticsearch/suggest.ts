@@ -4,11 +4,13 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { Suggestion } from '../backend.ts';
 import { interleave, suggestionKinds } from '../rules.ts';
+import { facetField } from './fields.ts';
 
+/** Facets are completed from their fields, titles from the whole-value subfield (./mapping.ts). */
 const suggestionFields: Record<Suggestion['kind'], string> = {
-  organisation: 'organisations',
-  minister: 'minister',
-  asker: 'asker',
+  organisation: facetField('organisation'),
+  minister: facetField('minister'),
+  asker: facetField('asker'),
   title: 'title.keyword',
 };
 

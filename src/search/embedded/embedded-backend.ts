@@ -15,6 +15,7 @@ import {
 import { beyondResultWindow, decodeCursor, encodeCursor } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import { checkQueryBounds } from '../query-bounds.ts';
+import { hitDocumentFields } from '../search-result.ts';
 import {
   effectiveSort,
   emptyFacets,
@@ -351,15 +352,9 @@ function toHit(
   const passage = index.passage(doc);
   const result: SearchHit = {
     id: passage.id,
-    documentId: passage.documentId,
     type: passage.type,
     number: passage.number,
-    title: passage.title,
-    date: passage.date,
-    themes: passage.themes,
-    asker: passage.asker,
-    party: passage.party,
-    minister: passage.minister,
+    ...hitDocumentFields(passage),
     score,
     highlights: targets ? highlight(index, doc, passage.text, targets) : [],
     entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),

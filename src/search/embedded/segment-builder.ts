@@ -2,7 +2,8 @@
 // (./field-analysis.ts) — or, when segments are merged, its tokens are taken from their forward
 // index — postings are gathered as (term, passage, frequency) triples and laid out per term when the
 // segment is sealed, with term ids renumbered into dictionary order.
-import type { IndexedPassage } from '../indexed-passage.ts';
+import { facetByName } from '../../model/facets.ts';
+import { facetValues, type IndexedPassage } from '../indexed-passage.ts';
 import { encodeNorm } from './bm25.ts';
 import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
 import { standardTokenize } from '../../analysis/tokenizer.ts';
@@ -144,27 +145,9 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
 
 /** The keyword values of a passage, per column (facet values as the Elasticsearch mapping has them). */
 export function keywordValues(passage: IndexedPassage, column: KeywordColumn): string[] {
-  const one = (value: string | null) => (value === null ? [] : [value]);
-  switch (column) {
-    case 'theme':
-      return passage.themes;
-    case 'minister':
-      return one(passage.minister);
-    case 'asker':
-      return one(passage.asker);
-    case 'party':
-      return one(passage.party);
-    case 'year':
-      return passage.year === null ? [] : [String(passage.year)];
-    case 'type':
-      return [passage.type];
-    case 'organisation':
-      return passage.organisations;
-    case 'title':
-      return one(passage.title);
-    case 'document':
-      return [passage.documentId];
-  }
+  if (column === 'title') return passage.title === null ? [] : [passage.title];
+  if (column === 'document') return [passage.documentId];
+  return facetValues(passage, facetByName[column]);
 }
 
 type ResolvedTerm = Derived & { id: number };

@@ -4,8 +4,8 @@
 // uses, and the passages grouped by document the way Elasticsearch's collapse with inner_hits does
 // (documents by their best passage; per document its best passages; ties by passage id).
 import { minimumShouldMatch, salientTerms } from '../similar/more-like-this.ts';
+import { hitDocumentFields } from '../search-result.ts';
 import {
-  documentFields,
   filterQuery,
   PASSAGES_PER_DOCUMENT,
   type SimilarHit,
@@ -95,7 +95,7 @@ function toHit(
   const stored = shown.map(({ doc }) => index.passage(doc));
   const best = stored[0]!;
   return {
-    ...documentFields(best),
+    ...hitDocumentFields(best),
     score: shown[0]!.score,
     answered: isAnswered(index, best.documentId),
     passages: stored.map((p, k) => ({

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { loadAnalysisSettings } from '../../analysis/definition.ts';
 import { organisationSynonyms } from '../../entities/organisations.ts';
+import { indexedPassageFingerprint } from '../indexed-passage.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import type { Dictionaries } from './segment-builder.ts';
 import { indexFields, keywordColumns, type Segment } from './segment.ts';
@@ -32,6 +33,7 @@ function formatVersion(): string {
     const hash = createHash('sha256');
     hash.update(JSON.stringify(loadAnalysisSettings()));
     hash.update(JSON.stringify(organisationSynonyms()));
+    hash.update(indexedPassageFingerprint);
     format = `${LAYOUT_VERSION}:${hash.digest('hex').slice(0, 16)}`;
   }
   return format;

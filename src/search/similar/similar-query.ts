@@ -2,9 +2,9 @@
 // engines, the API and the CLI. A draft (or a document's own questions) is reduced to its most
 // salient terms (./more-like-this.ts) and the passages that best match them are grouped by document.
 import { z } from 'zod';
-import type { PassageType } from '../../model/document.ts';
-import type { IndexedPassage } from '../indexed-passage.ts';
-import { SearchQuery, type SearchHit } from '../query.ts';
+import { PassageType } from '../../model/document.ts';
+import { SearchQuery } from '../query.ts';
+import { HitDocumentFields } from '../search-result.ts';
 
 /** A draft of a few pages at most; longer input is refused, not silently cut. */
 export const MAX_SIMILAR_TEXT_LENGTH = 20_000;
@@ -26,52 +26,39 @@ export const SimilarQuery = z.object({
 export type SimilarQuery = z.infer<typeof SimilarQuery>;
 export type SimilarQueryInput = z.input<typeof SimilarQuery>;
 
-export interface SimilarPassage {
-  id: string;
-  type: PassageType;
-  number: number | null;
-  score: number;
-  /** HTML: escaped text with <mark> around the salient terms it shares with the draft. */
-  highlights: string[];
-}
+export const SimilarPassage = z.object({
+  id: z.string(),
+  type: PassageType,
+  number: z.number().int().nullable(),
+  score: z.number(),
+  highlights: z
+    .array(z.string())
+    .describe('Escaped HTML with <mark> around the terms it shares with the draft.'),
+});
+export type SimilarPassage = z.infer<typeof SimilarPassage>;
 
-export interface SimilarHit extends Pick<
-  SearchHit,
-  'documentId' | 'title' | 'date' | 'themes' | 'asker' | 'party' | 'minister'
-> {
-  /** The score of the document's best passage. */
-  score: number;
-  /** Whether the document holds an answer. */
-  answered: boolean;
-  passages: SimilarPassage[];
-}
+export const SimilarHit = z.object({
+  ...HitDocumentFields.shape,
+  score: z.number().describe("The document's best passage score."),
+  answered: z.boolean().describe('Whether the document holds an answer.'),
+  passages: z
+    .array(SimilarPassage)
+    .describe('The passages that made it similar, best first (at most 3).'),
+});
+export type SimilarHit = z.infer<typeof SimilarHit>;
 
-export interface SimilarResult {
-  /** Documents with at least one matching passage (within the filters). */
-  total: number;
-  tookMs: number;
-  hits: SimilarHit[];
-}
+export const SimilarResult = z.object({
+  total: z
+    .number()
+    .int()
+    .describe('Documents with at least one matching passage (within the filters).'),
+  tookMs: z.number(),
+  hits: z.array(SimilarHit),
+});
+export type SimilarResult = z.infer<typeof SimilarResult>;
 
 /** The filters of a similar query as a search query, for the filter code search already has. */
 export function filterQuery(query: SimilarQuery): SearchQuery {
   const { filters, amountMin, amountMax, dateFrom, dateTo } = query;
   return SearchQuery.parse({ filters, amountMin, amountMax, dateFrom, dateTo });
-}
-
-export const documentFieldNames = [
-  'documentId',
-  'title',
-  'date',
-  'themes',
-  'asker',
-  'party',
-  'minister',
-] as const satisfies (keyof IndexedPassage & keyof SimilarHit)[];
-export type DocumentFields = Pick<IndexedPassage, (typeof documentFieldNames)[number]>;
-
-/** The document's fields of a hit, from any of its stored passages. */
-export function documentFields(passage: DocumentFields): DocumentFields {
-  const { documentId, title, date, themes, asker, party, minister } = passage;
-  return { documentId, title, date, themes, asker, party, minister };
 }

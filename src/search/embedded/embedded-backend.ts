@@ -30,7 +30,7 @@ import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
 import { highlight, highlightTitle } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
-import { allHits, collapse, isAfter, sortKeys, topK, type SortPoint } from './ranking.ts';
+import { allHits, collapse, isAfter, sortKeys, sortPoint, topK } from './ranking.ts';
 import { matchQuery } from './relaxed-search.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
@@ -191,10 +191,11 @@ export class EmbeddedBackend implements SearchBackend {
       total = documents.best.length;
     } else if (cursor?.after) {
       const [value, id] = cursor.after;
-      const point: SortPoint = {
-        value: typeof value === 'string' ? dateNumber(value) : Number(value),
-        id: String(id),
-      };
+      const point = sortPoint(
+        index,
+        typeof value === 'string' ? dateNumber(value) : Number(value),
+        String(id),
+      );
       page = topK(
         keys,
         allHits(keys).filter((i) => isAfter(keys, i, point)),
@@ -216,7 +217,7 @@ export class EmbeddedBackend implements SearchBackend {
             sort: query.sort,
             grouped,
             seen,
-            ...(grouped ? {} : { after: [sortValue(last), keys.ids[last]!] }),
+            ...(grouped ? {} : { after: [sortValue(last), index.passageId(keys.docs[last]!)] }),
           })
         : null;
     const targets = query.highlight ? matchTargets(compiled, evaluation.expansions) : null;

@@ -6,8 +6,14 @@ import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { passageOrders, ranksUpTo } from './passage-orders.ts';
 
+/** An order of items 0…n−1: by value descending, then by rank ascending. */
+export interface SortOrder {
+  values: ArrayLike<number>;
+  ranks: ArrayLike<number>;
+}
+
 /** The hits with their sort keys: score or yyyymmdd date (descending), then passage id rank. */
-export interface SortKeys {
+export interface SortKeys extends SortOrder {
   docs: Int32Array;
   scores: Float64Array;
   values: Float64Array;
@@ -39,15 +45,15 @@ export function sortKeys(index: EmbeddedIndex, hits: DocSet, byDate: boolean): S
 }
 
 /** Whether hit i comes before hit j. */
-const beforeIn = ({ values, ranks }: SortKeys, i: number, j: number) =>
+const beforeIn = ({ values, ranks }: SortOrder, i: number, j: number) =>
   values[i] !== values[j] ? values[i]! > values[j]! : ranks[i]! < ranks[j]!;
 
 /** Whether hit i comes after the point. */
 export const isAfter = ({ values, ranks }: SortKeys, i: number, point: SortPoint) =>
   values[i] !== point.value ? values[i]! < point.value : ranks[i]! >= point.rankFrom;
 
-/** The first `k` of the hits `candidates` (indices into keys) in sort order. */
-export function topK(keys: SortKeys, candidates: ArrayLike<number>, k: number): number[] {
+/** The first `k` of `candidates` (items of the order, e.g. hits) in sort order. */
+export function topK(keys: SortOrder, candidates: ArrayLike<number>, k: number): number[] {
   const n = candidates.length;
   if (k <= 0 || n === 0) return [];
   const order = (a: number, b: number) =>

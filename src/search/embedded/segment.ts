@@ -65,7 +65,7 @@ export interface Segment {
 }
 
 /** Binary search for `term` in the sorted dictionary; -1 when absent. */
-export function termId(field: FieldData, term: string): number {
+export function termId(field: Pick<FieldData, 'terms'>, term: string): number {
   const { terms } = field;
   let low = 0;
   let high = terms.length - 1;
@@ -80,7 +80,7 @@ export function termId(field: FieldData, term: string): number {
 }
 
 /** The ids of the terms starting with `prefix`: a range [from, to) of the sorted dictionary. */
-export function prefixRange(field: FieldData, prefix: string): [number, number] {
+export function prefixRange(field: Pick<FieldData, 'terms'>, prefix: string): [number, number] {
   const { terms } = field;
   let low = 0;
   let high = terms.length;

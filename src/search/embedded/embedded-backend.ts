@@ -30,7 +30,7 @@ import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
 import { highlight, highlightTitle } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
-import { allHits, collapse, isAfter, sortKeys, sortPoint, topK } from './ranking.ts';
+import { collapse, firstHits, sortKeys, sortPoint, topK } from './ranking.ts';
 import { matchQuery } from './relaxed-search.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
@@ -196,16 +196,12 @@ export class EmbeddedBackend implements SearchBackend {
         typeof value === 'string' ? dateNumber(value) : Number(value),
         String(id),
       );
-      page = topK(
-        keys,
-        allHits(keys).filter((i) => isAfter(keys, i, point)),
-        query.size,
-      );
+      page = firstHits(index, keys, query.size, byDate, point);
       total = keys.docs.length;
       seenBefore = cursor.seen;
     } else {
       seenBefore = cursor ? cursor.seen : offsetOf(query);
-      page = topK(keys, allHits(keys), seenBefore + query.size).slice(seenBefore);
+      page = firstHits(index, keys, seenBefore + query.size, byDate).slice(seenBefore);
       total = keys.docs.length;
     }
     const seen = seenBefore + page.length;
@@ -247,7 +243,7 @@ export class EmbeddedBackend implements SearchBackend {
     const index = await this.ready();
     const { keys } = rank(index, query, false);
     const byDate = effectiveSort(query) === 'date';
-    const order = topK(keys, allHits(keys), keys.docs.length);
+    const order = firstHits(index, keys, keys.docs.length, byDate);
     for (let from = 0; from < order.length; from += MAX_PAGE_SIZE) {
       yield order
         .slice(from, from + MAX_PAGE_SIZE)

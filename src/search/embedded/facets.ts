@@ -150,8 +150,9 @@ export function filterAndCount(
   if (!count) return { hits, counts: null };
 
   const documents = grouped ? documentsOf(index, matches.docs, ranges) : null;
-  const counters = facetNames.map((facet, f) =>
-    countFacet(index, matches.docs, ranges, outcome, f, documents),
+  const counted = countedMatches(outcome, chosen);
+  const counters = facetNames.map((_, f) =>
+    countFacet(index, matches.docs, counted[f] ?? null, f, documents),
   );
   if (plainMatchAll) {
     const all = allCounts(index, counters);
@@ -203,39 +204,76 @@ function documentsOf(
 }
 
 /**
- * Counts facet `f` over the matches that passed every filter or failed only its own. With
+ * Per facet, the matches (positions in `docs`, ascending) it is counted over: those that passed
+ * every filter, and those that failed its own filter only; null for all of them.
+ */
+function countedMatches(outcome: Int8Array, chosen: Selection[]): (Int32Array | null)[] {
+  if (chosen.length === 0) return facetNames.map(() => null);
+  const sizes = new Int32Array(facetNames.length + 1);
+  for (let i = 0; i < outcome.length; i++)
+    if (outcome[i]! !== FAILED_SEVERAL) sizes[outcome[i]! + 1]!++;
+  const lists = Array.from(sizes, (size) => new Int32Array(size));
+  const filled = new Int32Array(lists.length);
+  for (let i = 0; i < outcome.length; i++) {
+    const list = outcome[i]! + 1;
+    if (list >= 0) lists[list]![filled[list]!++] = i;
+  }
+  const passed = lists[0]!;
+  return facetNames.map((_, f) =>
+    sizes[f + 1] === 0 ? passed : mergeAscending(passed, lists[f + 1]!),
+  );
+}
+
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let n = 0; n < merged.length; n++)
+    merged[n] = j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!;
+  return merged;
+}
+
+/**
+ * Counts facet `f` over the matches at `positions` (ascending; null: every match). With
  * `documents` (grouped), a value counts a document once: its passages are consecutive.
  */
 function countFacet(
   index: EmbeddedIndex,
   docs: Int32Array,
-  ranges: { from: number; to: number }[],
-  outcome: Int8Array,
+  positions: Int32Array | null,
   f: number,
   documents: Int32Array | null,
 ): Int32Array {
   const facet = facetNames[f]!;
   const counter = new Int32Array(index.dictionaries[facet].size);
   const last = documents ? new Int32Array(counter.length).fill(-1) : null;
-  ranges.forEach(({ from, to }, s) => {
-    const { starts, values } = index.segments[s]!.keywords[facet];
-    const base = index.bases[s]!;
-    for (let i = from; i < to; i++) {
-      const state = outcome[i]!;
-      if (state !== PASSED && state !== f) continue;
-      const local = docs[i]! - base;
-      const end = starts[local + 1]!;
-      if (last) {
-        const document = documents![i]!;
-        for (let v = starts[local]!; v < end; v++) {
-          const value = values[v]!;
-          if (last[value] === document) continue;
-          last[value] = document;
-          counter[value]!++;
-        }
-      } else for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
+  const count = positions ? positions.length : docs.length;
+  let s = -1;
+  let next = 0;
+  let base = 0;
+  let column = index.segments[0]?.keywords[facet];
+  for (let n = 0; n < count; n++) {
+    const i = positions ? positions[n]! : n;
+    const doc = docs[i]!;
+    while (doc >= next) {
+      s++;
+      base = index.bases[s]!;
+      next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
+      column = index.segments[s]!.keywords[facet];
     }
-  });
+    const { starts, values } = column!;
+    const local = doc - base;
+    const end = starts[local + 1]!;
+    if (last) {
+      const document = documents![i]!;
+      for (let v = starts[local]!; v < end; v++) {
+        const value = values[v]!;
+        if (last[value] === document) continue;
+        last[value] = document;
+        counter[value]!++;
+      }
+    } else for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
+  }
   return counter;
 }
 

@@ -49,7 +49,7 @@ const beforeIn = ({ values, ranks }: SortOrder, i: number, j: number) =>
   values[i] !== values[j] ? values[i]! > values[j]! : ranks[i]! < ranks[j]!;
 
 /** Whether hit i comes after the point. */
-export const isAfter = ({ values, ranks }: SortKeys, i: number, point: SortPoint) =>
+const isAfter = ({ values, ranks }: SortKeys, i: number, point: SortPoint) =>
   values[i] !== point.value ? values[i]! < point.value : ranks[i]! >= point.rankFrom;
 
 /** The first `k` of `candidates` (items of the order, e.g. hits) in sort order. */
@@ -89,11 +89,33 @@ export function topK(keys: SortOrder, candidates: ArrayLike<number>, k: number):
   return heap.sort(order);
 }
 
-export const allHits = (keys: SortKeys) => {
-  const all = new Int32Array(keys.docs.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return all;
-};
+/**
+ * The first `k` hits (after `point`, when given) in sort order. A date-sorted result holding a
+ * large part of the index walks the index's date order instead of keeping a heap.
+ */
+export function firstHits(
+  index: EmbeddedIndex,
+  keys: SortKeys,
+  k: number,
+  byDate: boolean,
+  point?: SortPoint,
+): number[] {
+  if (byDate && keys.docs.length * 8 >= index.maxDoc) {
+    const hitOf = new Int32Array(index.maxDoc).fill(-1);
+    for (let i = 0; i < keys.docs.length; i++) hitOf[keys.docs[i]!] = i;
+    const page: number[] = [];
+    const order = passageOrders(index).byDate;
+    for (let j = 0; j < order.length && page.length < k; j++) {
+      const i = hitOf[order[j]!]!;
+      if (i !== -1 && (!point || isAfter(keys, i, point))) page.push(i);
+    }
+    return page;
+  }
+  const candidates: number[] = [];
+  for (let i = 0; i < keys.docs.length; i++)
+    if (!point || isAfter(keys, i, point)) candidates.push(i);
+  return topK(keys, candidates, k);
+}
 
 /** The best hit of each document (indices into keys), with its number of hits. */
 export function collapse(

@@ -248,23 +248,20 @@ function countFacet(
   const counter = new Int32Array(index.dictionaries[facet].size);
   const last = documents ? new Int32Array(counter.length).fill(-1) : null;
   const count = positions ? positions.length : docs.length;
-  let s = -1;
-  let next = 0;
-  let base = 0;
-  let column = index.segments[0]?.keywords[facet];
-  for (let n = 0; n < count; n++) {
-    const i = positions ? positions[n]! : n;
-    const doc = docs[i]!;
-    while (doc >= next) {
-      s++;
-      base = index.bases[s]!;
-      next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
-      column = index.segments[s]!.keywords[facet];
-    }
-    const { starts, values } = column!;
-    const local = doc - base;
-    const end = starts[local + 1]!;
-    if (last) {
+  let n = 0;
+  for (let s = 0; s < index.segments.length && n < count; s++) {
+    const { starts, values } = index.segments[s]!.keywords[facet];
+    const base = index.bases[s]!;
+    const next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
+    for (; n < count; n++) {
+      const i = positions ? positions[n]! : n;
+      const local = docs[i]! - base;
+      if (local >= next - base) break;
+      const end = starts[local + 1]!;
+      if (last === null) {
+        for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
+        continue;
+      }
       const document = documents![i]!;
       for (let v = starts[local]!; v < end; v++) {
         const value = values[v]!;
@@ -272,7 +269,7 @@ function countFacet(
         last[value] = document;
         counter[value]!++;
       }
-    } else for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
+    }
   }
   return counter;
 }

@@ -175,7 +175,11 @@ export class EmbeddedBackend implements SearchBackend {
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const index = await this.ready();
-    const { compiled, evaluation, keys, counts, explained } = rank(index, query, query.facets);
+    const { compiled, evaluation, keys, counts, explained } = await rank(
+      index,
+      query,
+      query.facets,
+    );
     const byDate = effectiveSort(query) === 'date';
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
@@ -241,7 +245,7 @@ export class EmbeddedBackend implements SearchBackend {
    */
   async *scan(query: SearchQuery): AsyncGenerator<SearchHit[]> {
     const index = await this.ready();
-    const { keys } = rank(index, query, false);
+    const { keys } = await rank(index, query, false);
     const byDate = effectiveSort(query) === 'date';
     const order = firstHits(index, keys, keys.docs.length, byDate);
     for (let from = 0; from < order.length; from += MAX_PAGE_SIZE) {
@@ -320,10 +324,10 @@ class Batch {
 }
 
 /** The query's hits (text, ranges, facet filters) with their sort keys, and the facet counts if asked. */
-function rank(index: EmbeddedIndex, query: SearchQuery, countFacets: boolean) {
+async function rank(index: EmbeddedIndex, query: SearchQuery, countFacets: boolean) {
   checkQueryBounds(query.q);
   const evaluation = new Evaluation(index, new QueryBudget());
-  const { compiled, filtered, ...explained } = matchQuery(index, evaluation, {
+  const { compiled, filtered, ...explained } = await matchQuery(index, evaluation, {
     ...query,
     facets: countFacets,
   });

@@ -42,6 +42,8 @@ afterAll(async () => {
 
 test('health answers within 100 ms while the heaviest allowed query runs', async () => {
   expect(HEAVY_QUERY.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  // Warm: what is measured is waiting for the engine, not a first request's set-up.
+  for (let i = 0; i < 5; i++) await (await fetch(`${base}/api/health`)).json();
   const started = performance.now();
   let heavyDone = false;
   const heavy = fetch(`${base}/api/search?q=${encodeURIComponent(HEAVY_QUERY)}`).then(

@@ -11,7 +11,7 @@ import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { topK } from './ranking.ts';
-import { dateNumber } from './segment.ts';
+import { dateNumber, type Rows } from './segment.ts';
 
 export interface FacetCounts {
   /** Per facet its most frequent values, as many as facetSize() says. */
@@ -203,6 +203,29 @@ function documentsOf(
   return documents;
 }
 
+const NO_VALUE = -1;
+const singleValues = new WeakMap<Rows<Int32Array>, Int32Array | null>();
+
+/**
+ * A column whose passages hold at most one value each, as one value per passage (NO_VALUE for
+ * none), made once per segment: counting it reads one array instead of row offsets and values.
+ */
+function singleValued(column: Rows<Int32Array>): Int32Array | null {
+  let single = singleValues.get(column);
+  if (single === undefined) {
+    const { starts, values } = column;
+    const size = starts.length - 1;
+    single = new Int32Array(size);
+    for (let local = 0; local < size && single; local++) {
+      const count = starts[local + 1]! - starts[local]!;
+      if (count > 1) single = null;
+      else single[local] = count === 0 ? NO_VALUE : values[starts[local]!]!;
+    }
+    singleValues.set(column, single);
+  }
+  return single;
+}
+
 /**
  * Per facet, the matches (positions in `docs`, ascending) it is counted over: those that passed
  * every filter, and those that failed its own filter only; null for all of them.
@@ -250,13 +273,19 @@ function countFacet(
   const count = positions ? positions.length : docs.length;
   let n = 0;
   for (let s = 0; s < index.segments.length && n < count; s++) {
-    const { starts, values } = index.segments[s]!.keywords[facet];
+    const column = index.segments[s]!.keywords[facet];
+    const { starts, values } = column;
+    const single = singleValued(column);
     const base = index.bases[s]!;
     const next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
     for (; n < count; n++) {
       const i = positions ? positions[n]! : n;
       const local = docs[i]! - base;
       if (local >= next - base) break;
+      if (last === null && single !== null) {
+        if (single[local] !== NO_VALUE) counter[single[local]!]!++;
+        continue;
+      }
       const end = starts[local + 1]!;
       if (last === null) {
         for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;

@@ -2,6 +2,7 @@
 // process does not share the server's event loop (and so does not slow it down).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RunningServer } from './http-server.ts';
 
@@ -34,4 +35,10 @@ export async function serveApiProcess(env: Record<string, string>): Promise<Runn
       await once(child, 'exit');
     },
   };
+}
+
+/** User + system CPU time of process `pid` in ms (/proc/pid/stat fields 14 and 15, in ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -1,7 +1,8 @@
 // `npm run load`: autocannon against GET /api/search on 127.0.0.1 with the rotating mixed query set
 // (bench/query-set.ts), on each backend in turn. Starts and stops its own API server (and an
 // Elasticsearch node unless ELASTICSEARCH_URL is given). Exits non-zero on any connection error,
-// timeout or non-2xx answer.
+// timeout or non-2xx answer. Beside requests per second it reports the server process's CPU time per
+// request (from /proc; on a shared machine a steadier figure than the rate) and the load average.
 import autocannon from 'autocannon';
 import { Command, InvalidArgumentError } from 'commander';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus, replicated } from '../bench/corpus.ts';
 import { acquireElasticsearch } from '../bench/elasticsearch-node.ts';
-import { serveApiProcess } from '../bench/server-process.ts';
+import { processCpuMs, serveApiProcess } from '../bench/server-process.ts';
 import { mixedQuerySet, toUrl } from '../bench/query-set.ts';
 import { elasticsearchAlias, openBackend } from '../bench/backends.ts';
 import type { BackendName } from '../src/search/backend.ts';
@@ -24,6 +25,9 @@ interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time of the server process per answered request. */
+  serverCpuMsPerRequest: number;
+  loadAverage: string;
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -46,6 +50,7 @@ async function hammer(serverEnv: Record<string, string>, connections: number, se
       return url.pathname + url.search;
     });
     let next = 0;
+    const cpuBefore = processCpuMs(server.pid!);
     const result = await autocannon({
       url: server.url,
       connections,
@@ -58,7 +63,7 @@ async function hammer(serverEnv: Record<string, string>, connections: number, se
         },
       ],
     });
-    return result;
+    return { result, serverCpuMs: processCpuMs(server.pid!) - cpuBefore };
   } finally {
     await server.close();
   }
@@ -82,7 +87,7 @@ async function loadBackend(
     // process of its own, as `npm start` would.
     if (name === 'embedded') await backend.close();
     log(`${name}: ${options.connections} connections for ${options.duration} s…`);
-    const result = await hammer(
+    const { result, serverCpuMs } = await hammer(
       {
         VRAAGBAAK_BACKEND: name,
         VRAAGBAAK_DATA_DIR: dataDir,
@@ -99,6 +104,11 @@ async function loadBackend(
       requestsPerSecond: result.requests.average,
       p50Ms: result.latency.p50,
       p99Ms: result.latency.p99,
+      serverCpuMsPerRequest: Math.round((serverCpuMs / result.requests.total) * 100) / 100,
+      loadAverage: os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' '),
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,

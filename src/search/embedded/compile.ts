@@ -2,6 +2,7 @@
 // terms it looks for — stemmed terms with their alternatives per position, the other names of an
 // organisation (synonyms) as stemmed phrases, exact phrase variants, lowercased prefixes and fuzzy
 // words. The evaluator matches these terms and the highlighter marks the same ones.
+import { LRUCache } from 'lru-cache';
 import { analyzeWith } from '../../analysis/analyzer.ts';
 import { foldToAscii } from '../../analysis/filters.ts';
 import { queryWithVariants } from '../compound-variants.ts';
@@ -104,11 +105,20 @@ function compileNode(node: QueryNode): CompiledNode {
 export const parseUserQuery = (q: string) =>
   parseQuery(queryWithVariants(namesAsPhrases(q)), { producesQuery: leafProducesQuery });
 
+/**
+ * Recently compiled queries: compiling depends only on the text (the analyzers and synonyms are
+ * fixed), and analysing costs more than evaluating a rare term. Compiled nodes are never changed.
+ */
+const compiled = new LRUCache<string, { node: CompiledNode | null }>({ max: 1_000 });
+
 /** Compiles the user's query; null when it matches nothing (only operators or stopwords). */
 export function compileQuery(q: string): CompiledNode | null {
-  if (q.trim() === '') return { kind: 'all' };
-  const root = parseUserQuery(q);
-  return root ? compileNode(root) : null;
+  let entry = compiled.get(q);
+  if (!entry) {
+    const root = q.trim() === '' ? { kind: 'all' as const } : parseUserQuery(q);
+    compiled.set(q, (entry = { node: root ? compileNode(root) : null }));
+  }
+  return entry.node;
 }
 
 /** What the highlighter marks: terms of the stemmed field, prefixes, and exact phrases. */

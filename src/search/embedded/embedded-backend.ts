@@ -31,7 +31,7 @@ import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
 import { highlight, highlightTitle } from './highlight.ts';
 import { QueryBudget } from './query-budget.ts';
-import { allHits, collapse, isAfter, sortKeys, topK, type SortPoint } from './ranking.ts';
+import { collapse, firstHits, sortKeys, sortPoint, topK } from './ranking.ts';
 import { matchQuery } from './relaxed-search.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { dateNumber } from './segment.ts';
@@ -176,7 +176,11 @@ export class EmbeddedBackend implements SearchBackend {
   async search(query: SearchQuery): Promise<SearchResult> {
     const started = performance.now();
     const index = await this.ready();
-    const { compiled, evaluation, keys, counts, explained } = rank(index, query, query.facets);
+    const { compiled, evaluation, keys, counts, explained } = await rank(
+      index,
+      query,
+      query.facets,
+    );
     const byDate = effectiveSort(query) === 'date';
     const grouped = query.groupBy === 'document';
     const cursor = query.after === undefined ? null : decodeCursor(query.after, query);
@@ -192,20 +196,17 @@ export class EmbeddedBackend implements SearchBackend {
       total = documents.best.length;
     } else if (cursor?.after) {
       const [value, id] = cursor.after;
-      const point: SortPoint = {
-        value: typeof value === 'string' ? dateNumber(value) : Number(value),
-        id: String(id),
-      };
-      page = topK(
-        keys,
-        allHits(keys).filter((i) => isAfter(keys, i, point)),
-        query.size,
+      const point = sortPoint(
+        index,
+        typeof value === 'string' ? dateNumber(value) : Number(value),
+        String(id),
       );
+      page = firstHits(index, keys, query.size, byDate, point);
       total = keys.docs.length;
       seenBefore = cursor.seen;
     } else {
       seenBefore = cursor ? cursor.seen : offsetOf(query);
-      page = topK(keys, allHits(keys), seenBefore + query.size).slice(seenBefore);
+      page = firstHits(index, keys, seenBefore + query.size, byDate).slice(seenBefore);
       total = keys.docs.length;
     }
     const seen = seenBefore + page.length;
@@ -217,7 +218,7 @@ export class EmbeddedBackend implements SearchBackend {
             sort: query.sort,
             grouped,
             seen,
-            ...(grouped ? {} : { after: [sortValue(last), keys.ids[last]!] }),
+            ...(grouped ? {} : { after: [sortValue(last), index.passageId(keys.docs[last]!)] }),
           })
         : null;
     const targets = query.highlight ? matchTargets(compiled, evaluation.expansions) : null;
@@ -245,9 +246,9 @@ export class EmbeddedBackend implements SearchBackend {
    */
   async *scan(query: SearchQuery): AsyncGenerator<SearchHit[]> {
     const index = await this.ready();
-    const { keys } = rank(index, query, false);
+    const { keys } = await rank(index, query, false);
     const byDate = effectiveSort(query) === 'date';
-    const order = topK(keys, allHits(keys), keys.docs.length);
+    const order = firstHits(index, keys, keys.docs.length, byDate);
     for (let from = 0; from < order.length; from += MAX_PAGE_SIZE) {
       yield order
         .slice(from, from + MAX_PAGE_SIZE)
@@ -324,10 +325,10 @@ class Batch {
 }
 
 /** The query's hits (text, ranges, facet filters) with their sort keys, and the facet counts if asked. */
-function rank(index: EmbeddedIndex, query: SearchQuery, countFacets: boolean) {
+async function rank(index: EmbeddedIndex, query: SearchQuery, countFacets: boolean) {
   checkQueryBounds(query.q);
   const evaluation = new Evaluation(index, new QueryBudget());
-  const { compiled, filtered, ...explained } = matchQuery(index, evaluation, {
+  const { compiled, filtered, ...explained } = await matchQuery(index, evaluation, {
     ...query,
     facets: countFacets,
   });

@@ -38,30 +38,37 @@ export class Evaluation {
     private readonly budget: QueryBudget,
   ) {}
 
-  run(node: CompiledNode): DocSet {
+  /**
+   * The passages matching `node` with their scores. Asynchronous so a long search lets the server
+   * answer other requests between steps (QueryBudget.yieldDue).
+   */
+  async run(node: CompiledNode): Promise<DocSet> {
+    if (this.budget.yieldDue()) await this.budget.yieldNow();
     switch (node.kind) {
       case 'all':
         return this.everything(1);
       case 'not':
-        return exclude(this.everything(0), this.run(node.node), 1);
-      case 'bool':
-        return node.operator === 'and'
-          ? this.and(node.clauses)
-          : unionAll(node.clauses.map((c) => this.run(c)));
+        return exclude(this.everything(0), await this.run(node.node), 1);
+      case 'bool': {
+        if (node.operator === 'and') return this.and(node.clauses);
+        const sets: DocSet[] = [];
+        for (const clause of node.clauses) sets.push(await this.run(clause));
+        return unionAll(sets);
+      }
       case 'term':
-        return this.perField((field) => {
+        return this.perField(async (field) => {
           const all = intersectAll(
             node.phrase.alternatives.map((terms) =>
               unionAll(terms.map((t) => this.termScores(field, t))),
             ),
           );
-          return unionAll([
-            all,
-            ...node.names.map((name) => this.phraseScores(field, name.stemmed, 0)),
-          ]);
+          const names: DocSet[] = [];
+          for (const name of node.names)
+            names.push(await this.phraseScores(field, name.stemmed, 0));
+          return unionAll([all, ...names]);
         });
       case 'fuzzy':
-        return this.perField((textField) => {
+        return this.perField(async (textField) => {
           // Relaxed matching compares unknown words with the words as written (the exact field).
           const field = node.exact ? exactField[textField] : textField;
           const terms = this.similarTerms(field, node.word, node.distance);
@@ -71,21 +78,28 @@ export class Evaluation {
           );
         });
       case 'prefix':
-        return this.perField((field) =>
-          this.memoised(`prefix\u0000${field}\u0000${node.prefix}`, () =>
-            this.prefixMatches(field, node.prefix),
-          ),
-        );
+        return this.perField(async (field) => {
+          const key = `prefix\u0000${field}\u0000${node.prefix}`;
+          return (
+            this.memo.get(key) ?? this.remember(key, await this.prefixMatches(field, node.prefix))
+          );
+        });
       case 'phrase':
-        return this.perField((field) =>
-          unionAll(node.variants.map((v) => this.phraseScores(exactField[field], v, node.slop))),
-        );
+        return this.perField(async (field) => {
+          const sets: DocSet[] = [];
+          for (const variant of node.variants)
+            sets.push(await this.phraseScores(exactField[field], variant, node.slop));
+          return unionAll(sets);
+        });
     }
   }
 
   private memoised(key: string, compute: () => DocSet): DocSet {
-    let result = this.memo.get(key);
-    if (!result) this.memo.set(key, (result = compute()));
+    return this.memo.get(key) ?? this.remember(key, compute());
+  }
+
+  private remember(key: string, result: DocSet): DocSet {
+    this.memo.set(key, result);
     return result;
   }
 
@@ -94,21 +108,21 @@ export class Evaluation {
     return { docs, scores: new Float64Array(docs.length).fill(score) };
   }
 
-  private and(clauses: CompiledNode[]): DocSet {
+  private async and(clauses: CompiledNode[]): Promise<DocSet> {
     // Negations are applied as exclusions (each still adds its match-all score of 1).
-    const positive = clauses.filter((c) => c.kind !== 'not');
-    const negative = clauses.flatMap((c) => (c.kind === 'not' ? [c.node] : []));
-    let result =
-      positive.length > 0 ? intersectAll(positive.map((c) => this.run(c))) : this.everything(0);
-    for (const node of negative) result = exclude(result, this.run(node), 1);
+    const positive: DocSet[] = [];
+    for (const clause of clauses) if (clause.kind !== 'not') positive.push(await this.run(clause));
+    let result = positive.length > 0 ? intersectAll(positive) : this.everything(0);
+    for (const clause of clauses)
+      if (clause.kind === 'not') result = exclude(result, await this.run(clause.node), 1);
     return result;
   }
 
   /** Runs a per-field query on text and title and sums the boosted scores (most_fields). */
-  private perField(fieldMatches: (field: TextField) => DocSet): DocSet {
+  private async perField(fieldMatches: (field: TextField) => Promise<DocSet>): Promise<DocSet> {
     let result = emptySet();
     for (const field of textFieldNames)
-      result = union(result, scaled(fieldMatches(field), textFieldBoosts[field]));
+      result = union(result, scaled(await fieldMatches(field), textFieldBoosts[field]));
     return result;
   }
 
@@ -182,16 +196,17 @@ export class Evaluation {
     return { docs, scores };
   }
 
-  private prefixMatches(field: TextField, prefix: string): DocSet {
+  private async prefixMatches(field: TextField, prefix: string): Promise<DocSet> {
     const { index } = this;
     const marked = new Uint8Array(index.maxDoc);
     let count = 0;
-    index.segments.forEach((segment, s) => {
+    for (const [s, segment] of index.segments.entries()) {
       const data = segment.fields[field];
       const dead = index.deleted[s]!;
       const base = index.bases[s]!;
       const [from, to] = prefixRange(data, prefix);
       for (let t = from; t < to; t++) {
+        if (this.budget.yieldDue()) await this.budget.yieldNow();
         const end = data.postingStarts[t + 1]!;
         this.budget.tick(end - data.postingStarts[t]!);
         for (let p = data.postingStarts[t]!; p < end; p++) {
@@ -201,7 +216,7 @@ export class Evaluation {
           count++;
         }
       }
-    });
+    }
     const docs = new Int32Array(count);
     let n = 0;
     for (let doc = 0; doc < marked.length && n < count; doc++) if (marked[doc]) docs[n++] = doc;
@@ -243,7 +258,7 @@ export class Evaluation {
   }
 
   /** A phrase on `field` (positions from the forward index), BM25 over its frequency. */
-  phraseScores(field: IndexField, phrase: Phrase, slop: number): DocSet {
+  async phraseScores(field: IndexField, phrase: Phrase, slop: number): Promise<DocSet> {
     const { alternatives, offsets } = phrase;
     if (alternatives.length === 0) return emptySet();
     if (alternatives.length === 1)
@@ -273,6 +288,7 @@ export class Evaluation {
         ids = alternatives.map((terms) => terms.map((term) => termId(data, term)));
       }
       this.budget.tick(maxTokens(data, local));
+      if (this.budget.yieldDue()) await this.budget.yieldNow();
       const freq = phraseFrequency(reader.read(data, local), 0, ids, offsets, slop);
       if (freq > 0) {
         docs[n] = doc;

@@ -10,7 +10,8 @@ import { byCountThenValue, facetNames, type FacetName } from '../rules.ts';
 import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
-import { dateNumber } from './segment.ts';
+import { topK } from './ranking.ts';
+import { dateNumber, type Rows } from './segment.ts';
 
 export interface FacetCounts {
   /** Per facet its most frequent values, as many as facetSize() says. */
@@ -103,18 +104,28 @@ function selections(index: EmbeddedIndex, query: SearchQuery): Selection[] {
   });
 }
 
-function accepts(index: EmbeddedIndex, s: number, local: number, selection: Selection): boolean {
-  const { starts, values } = index.segments[s]!.keywords[selection.facet];
-  for (let v = starts[local]!; v < starts[local + 1]!; v++) {
-    if (selection.accepted[values[v]!]) return true;
+/** Per segment, the range [from, to) of `docs` (ascending) that lies in it. */
+function segmentRanges(index: EmbeddedIndex, docs: Int32Array): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  let i = 0;
+  for (let s = 0; s < index.segments.length; s++) {
+    const end = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
+    const from = i;
+    while (i < docs.length && docs[i]! < end) i++;
+    ranges.push({ from, to: i });
   }
-  return false;
+  return ranges;
 }
+
+/** What a match passed: PASSED every facet filter, FAILED_SEVERAL, or else the one facet it failed. */
+const PASSED = -1;
+const FAILED_SEVERAL = -2;
 
 /**
  * Applies the facet filters to `matches` (already within the ranges) and, when asked, counts the
  * facets: a passage passing every filter counts for every facet, one failing a single filter
- * counts for that facet only.
+ * counts for that facet only. Counting runs facet by facet over the integer columns (one tight loop
+ * each); only the facetSize() most frequent values are put in order.
  */
 export function filterAndCount(
   index: EmbeddedIndex,
@@ -130,50 +141,166 @@ export function filterAndCount(
   if (chosen.length === 0 && (!count || (plainMatchAll && cached)))
     return { hits: matches, counts: count ? sized(cached!, query) : null };
 
-  const counters = count
-    ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size))
-    : [];
-  // Grouped: per facet value, the document (value id) it last counted.
-  const lastDocuments =
-    count && grouped
-      ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size).fill(-1))
-      : null;
-  const keep = new Uint8Array(matches.docs.length);
+  const ranges = segmentRanges(index, matches.docs);
+  const outcome = filterOutcomes(index, matches.docs, ranges, chosen);
+  const keep = new Uint8Array(outcome.length);
   let kept = 0;
-  forEachLocated(index, matches.docs, (s, local, i) => {
-    let failed = -1;
-    let failures = 0;
-    for (const selection of chosen) {
-      if (accepts(index, s, local, selection)) continue;
-      failures++;
-      failed = facetNames.indexOf(selection.facet);
-      if (failures > 1) return;
+  for (let i = 0; i < outcome.length; i++) if (outcome[i] === PASSED) kept += keep[i] = 1;
+  const hits = kept === matches.docs.length ? matches : select(matches, keep, kept);
+  if (!count) return { hits, counts: null };
+
+  const documents = grouped ? documentsOf(index, matches.docs, ranges) : null;
+  const counted = countedMatches(outcome, chosen);
+  const counters = facetNames.map((_, f) =>
+    countFacet(index, matches.docs, counted[f] ?? null, f, documents),
+  );
+  if (plainMatchAll) {
+    const all = allCounts(index, counters);
+    index.memo.set(cacheKey, all);
+    return { hits, counts: sized(all, query) };
+  }
+  return { hits, counts: topCounts(index, counters, query) };
+}
+
+/** Per match: PASSED, FAILED_SEVERAL or the index in facetNames of the one filter it failed. */
+function filterOutcomes(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  ranges: { from: number; to: number }[],
+  chosen: Selection[],
+): Int8Array {
+  const outcome = new Int8Array(docs.length).fill(PASSED);
+  for (const { facet, accepted } of chosen) {
+    const f = facetNames.indexOf(facet);
+    ranges.forEach(({ from, to }, s) => {
+      const { starts, values } = index.segments[s]!.keywords[facet];
+      const base = index.bases[s]!;
+      for (let i = from; i < to; i++) {
+        if (outcome[i] === FAILED_SEVERAL) continue;
+        const local = docs[i]! - base;
+        let found = false;
+        for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
+          found = accepted[values[v]!] === 1;
+        if (!found) outcome[i] = outcome[i] === PASSED ? f : FAILED_SEVERAL;
+      }
+    });
+  }
+  return outcome;
+}
+
+/** The document (value id) of each match. */
+function documentsOf(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  ranges: { from: number; to: number }[],
+): Int32Array {
+  const documents = new Int32Array(docs.length);
+  ranges.forEach(({ from, to }, s) => {
+    const { starts, values } = index.segments[s]!.keywords.document;
+    const base = index.bases[s]!;
+    for (let i = from; i < to; i++) documents[i] = values[starts[docs[i]! - base]!]!;
+  });
+  return documents;
+}
+
+const NO_VALUE = -1;
+const singleValues = new WeakMap<Rows<Int32Array>, Int32Array | null>();
+
+/**
+ * A column whose passages hold at most one value each, as one value per passage (NO_VALUE for
+ * none), made once per segment: counting it reads one array instead of row offsets and values.
+ */
+function singleValued(column: Rows<Int32Array>): Int32Array | null {
+  let single = singleValues.get(column);
+  if (single === undefined) {
+    const { starts, values } = column;
+    const size = starts.length - 1;
+    single = new Int32Array(size);
+    for (let local = 0; local < size && single; local++) {
+      const count = starts[local + 1]! - starts[local]!;
+      if (count > 1) single = null;
+      else single[local] = count === 0 ? NO_VALUE : values[starts[local]!]!;
     }
-    if (failures === 0) {
-      keep[i] = 1;
-      kept++;
-    }
-    if (!count) return;
-    const keywords = index.segments[s]!.keywords;
-    const document = keywords.document.values[keywords.document.starts[local]!]!;
-    for (let f = 0; f < facetNames.length; f++) {
-      if (failures === 1 && f !== failed) continue;
-      const { starts, values } = keywords[facetNames[f]!];
-      const counter = counters[f]!;
-      const last = lastDocuments?.[f];
-      for (let v = starts[local]!; v < starts[local + 1]!; v++) {
+    singleValues.set(column, single);
+  }
+  return single;
+}
+
+/**
+ * Per facet, the matches (positions in `docs`, ascending) it is counted over: those that passed
+ * every filter, and those that failed its own filter only; null for all of them.
+ */
+function countedMatches(outcome: Int8Array, chosen: Selection[]): (Int32Array | null)[] {
+  if (chosen.length === 0) return facetNames.map(() => null);
+  const sizes = new Int32Array(facetNames.length + 1);
+  for (let i = 0; i < outcome.length; i++)
+    if (outcome[i]! !== FAILED_SEVERAL) sizes[outcome[i]! + 1]!++;
+  const lists = Array.from(sizes, (size) => new Int32Array(size));
+  const filled = new Int32Array(lists.length);
+  for (let i = 0; i < outcome.length; i++) {
+    const list = outcome[i]! + 1;
+    if (list >= 0) lists[list]![filled[list]!++] = i;
+  }
+  const passed = lists[0]!;
+  return facetNames.map((_, f) =>
+    sizes[f + 1] === 0 ? passed : mergeAscending(passed, lists[f + 1]!),
+  );
+}
+
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let n = 0; n < merged.length; n++)
+    merged[n] = j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!;
+  return merged;
+}
+
+/**
+ * Counts facet `f` over the matches at `positions` (ascending; null: every match). With
+ * `documents` (grouped), a value counts a document once: its passages are consecutive.
+ */
+function countFacet(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  positions: Int32Array | null,
+  f: number,
+  documents: Int32Array | null,
+): Int32Array {
+  const facet = facetNames[f]!;
+  const counter = new Int32Array(index.dictionaries[facet].size);
+  const last = documents ? new Int32Array(counter.length).fill(-1) : null;
+  const count = positions ? positions.length : docs.length;
+  let n = 0;
+  for (let s = 0; s < index.segments.length && n < count; s++) {
+    const column = index.segments[s]!.keywords[facet];
+    const { starts, values } = column;
+    const single = singleValued(column);
+    const base = index.bases[s]!;
+    const next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
+    for (; n < count; n++) {
+      const i = positions ? positions[n]! : n;
+      const local = docs[i]! - base;
+      if (local >= next - base) break;
+      if (last === null && single !== null) {
+        if (single[local] !== NO_VALUE) counter[single[local]!]!++;
+        continue;
+      }
+      const end = starts[local + 1]!;
+      if (last === null) {
+        for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
+        continue;
+      }
+      const document = documents![i]!;
+      for (let v = starts[local]!; v < end; v++) {
         const value = values[v]!;
-        if (last) {
-          if (last[value] === document) continue;
-          last[value] = document;
-        }
+        if (last[value] === document) continue;
+        last[value] = document;
         counter[value]!++;
       }
     }
-  });
-  const all = count ? allCounts(index, counters) : null;
-  if (all && plainMatchAll) index.memo.set(cacheKey, all);
-  return { hits: select(matches, keep, kept), counts: all ? sized(all, query) : null };
+  }
+  return counter;
 }
 
 function allCounts(index: EmbeddedIndex, counters: Int32Array[]): AllCounts {
@@ -185,12 +312,11 @@ function allCounts(index: EmbeddedIndex, counters: Int32Array[]): AllCounts {
     });
     return list.sort(byCountThenValue);
   });
-  const histogram = sorted[facetNames.indexOf('year')]!.map(({ value, count }) => ({
-    year: Number(value),
-    count,
-  })).sort((a, b) => a.year - b.year);
-  return { sorted, histogram };
+  return { sorted, histogram: histogramOf(sorted[facetNames.indexOf('year')]!) };
 }
+
+const histogramOf = (years: FacetCount[]) =>
+  years.map(({ value, count }) => ({ year: Number(value), count })).sort((a, b) => a.year - b.year);
 
 /** The counts as the query asks for them: facetSize() values per facet. */
 function sized({ sorted, histogram }: AllCounts, query: SearchQuery): FacetCounts {
@@ -201,4 +327,40 @@ function sized({ sorted, histogram }: AllCounts, query: SearchQuery): FacetCount
     facetNames.map((facet, f) => [facet, sorted[f]!.length]),
   ) as Record<FacetName, number>;
   return { facets, facetTotals, histogram };
+}
+
+/** Per facet only its facetSize() most frequent values in order (the histogram takes every year). */
+function topCounts(index: EmbeddedIndex, counters: Int32Array[], query: SearchQuery): FacetCounts {
+  const ranks = valueRanks(index);
+  const facets = {} as Record<FacetName, FacetCount[]>;
+  const facetTotals = {} as Record<FacetName, number>;
+  let histogram: FacetCounts['histogram'] = [];
+  facetNames.forEach((facet, f) => {
+    const counter = counters[f]!;
+    const counted: number[] = [];
+    for (let id = 0; id < counter.length; id++) if (counter[id]! > 0) counted.push(id);
+    const { values } = index.dictionaries[facet];
+    const toCount = (id: number): FacetCount => ({ value: values[id]!, count: counter[id]! });
+    const order = { values: counter, ranks: ranks[f]! };
+    facets[facet] = topK(order, counted, facetSize(query, facet)).map(toCount);
+    facetTotals[facet] = counted.length;
+    if (facet === 'year') histogram = histogramOf(counted.map(toCount));
+  });
+  return { facets, facetTotals, histogram };
+}
+
+/** Per facet, each value id's place among the facet's values in code-unit order (ties in count). */
+function valueRanks(index: EmbeddedIndex): Int32Array[] {
+  let ranks = index.memo.get('facets:value-ranks') as Int32Array[] | undefined;
+  if (!ranks) {
+    ranks = facetNames.map((facet) => {
+      const { values } = index.dictionaries[facet];
+      const ids = values.map((_, id) => id).sort((a, b) => (values[a]! < values[b]! ? -1 : 1));
+      const rank = new Int32Array(values.length);
+      ids.forEach((id, place) => (rank[id] = place));
+      return rank;
+    });
+    index.memo.set('facets:value-ranks', ranks);
+  }
+  return ranks;
 }

@@ -9,6 +9,7 @@ import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { ForwardReader, type ForwardTokens } from './forward-index.ts';
+import { prefixRange, termId, type FieldData } from './segment.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -31,26 +32,61 @@ export type { ForwardTokens };
 const stemmedReader = new ForwardReader();
 const exactReader = new ForwardReader();
 
-/** Where the query matched passage `doc`: the spans that get a <mark> (also the document view's). */
+/** The targets as term ids of one forward index: stemmed terms and prefix ranges, exact phrases. */
+interface TargetIds {
+  terms: Set<number>;
+  /** [from, to) ranges of term ids. */
+  prefixes: [number, number][];
+  /** Phrases whose every term is in the dictionary. */
+  phrases: number[][];
+}
+
+/** Per targets (one search) and forward index, the targets' term ids, looked up once. */
+const resolved = new WeakMap<MatchTargets, WeakMap<ForwardTokens, TargetIds>>();
+
+function targetIds(stemmed: ForwardTokens, exact: ForwardTokens, targets: MatchTargets) {
+  let byField = resolved.get(targets);
+  if (!byField) resolved.set(targets, (byField = new WeakMap()));
+  let ids = byField.get(stemmed);
+  if (!ids) {
+    const terms = new Set<number>();
+    for (const term of targets.terms) {
+      const id = termId(stemmed, term);
+      if (id !== -1) terms.add(id);
+    }
+    const prefixes = targets.prefixes.map((prefix) => prefixRange(stemmed, prefix));
+    const phrases = targets.phrases
+      .map((phrase) => phrase.map((term) => termId(exact, term)))
+      .filter((phrase) => !phrase.includes(-1));
+    byField.set(stemmed, (ids = { terms, prefixes, phrases }));
+  }
+  return ids;
+}
+
+/**
+ * Where the query matched passage `doc`: the spans that get a <mark> (also the document view's).
+ * Both forward indexes hold their terms in code-unit order (term ids by binary search).
+ */
 export function matchedSpans(
   stemmed: ForwardTokens,
   exact: ForwardTokens,
   doc: number,
   targets: MatchTargets,
 ): Span[] {
+  const { terms, prefixes, phrases } = targetIds(stemmed, exact, targets);
   const spans: Span[] = [];
-  if (targets.terms.size > 0 || targets.prefixes.length > 0) {
+  if (terms.size > 0 || prefixes.length > 0) {
     for (let t = stemmed.tokenStarts[doc]!; t < stemmed.tokenStarts[doc + 1]!; t++) {
-      const term = stemmed.terms[stemmed.tokenTerms[t]!]!;
-      if (targets.terms.has(term) || targets.prefixes.some((prefix) => term.startsWith(prefix))) {
+      const id = stemmed.tokenTerms[t]!;
+      if (terms.has(id) || prefixes.some(([from, to]) => id >= from && id < to)) {
         spans.push({ start: stemmed.tokenBegins[t]!, end: stemmed.tokenEnds[t]! });
       }
     }
   }
   // Phrases by position, so tokens sharing a position (a compound and its parts) still match.
-  for (const phrase of targets.phrases) {
+  for (const phrase of phrases) {
     for (let t = exact.tokenStarts[doc]!; t < exact.tokenStarts[doc + 1]!; t++) {
-      if (exact.terms[exact.tokenTerms[t]!] !== phrase[0]) continue;
+      if (exact.tokenTerms[t] !== phrase[0]) continue;
       const found = [t];
       for (let k = 1; k < phrase.length && found.length === k; k++) {
         const next = tokenAt(exact, doc, exact.tokenPositions[t]! + k, phrase[k]!);
@@ -64,12 +100,12 @@ export function matchedSpans(
   return [...unique.values()].sort((a, b) => a.start - b.start);
 }
 
-/** The token of passage `doc` at `position` with `term`, or -1. */
-function tokenAt(data: ForwardTokens, doc: number, position: number, term: string): number {
+/** The token of passage `doc` at `position` with term id `term`, or -1. */
+function tokenAt(data: ForwardTokens, doc: number, position: number, term: number): number {
   for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
     const at = data.tokenPositions[t]!;
     if (at > position) break;
-    if (at === position && data.terms[data.tokenTerms[t]!] === term) return t;
+    if (at === position && data.tokenTerms[t] === term) return t;
   }
   return -1;
 }

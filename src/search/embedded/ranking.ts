@@ -2,52 +2,58 @@
 // passage id ascending. Sort keys sit in arrays beside the hits; only the hits up to the end of the
 // page asked for are put in order (a bounded heap, or one sort when that is most of them); with
 // groupBy=document, the best passage of each document stands for it (collapse).
-import { UNDATED_SORT_DATE } from '../rules.ts';
 import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
-import { dateNumber } from './segment.ts';
+import { passageOrders, ranksUpTo } from './passage-orders.ts';
 
-const UNDATED = dateNumber(UNDATED_SORT_DATE);
+/** An order of items 0…n−1: by value descending, then by rank ascending. */
+export interface SortOrder {
+  values: ArrayLike<number>;
+  ranks: ArrayLike<number>;
+}
 
-/** The hits with their sort keys: score or yyyymmdd date (descending), then passage id. */
-export interface SortKeys {
+/** The hits with their sort keys: score or yyyymmdd date (descending), then passage id rank. */
+export interface SortKeys extends SortOrder {
   docs: Int32Array;
   scores: Float64Array;
   values: Float64Array;
-  ids: string[];
+  /** Per hit its passage id's rank among all ids (./passage-orders.ts). */
+  ranks: Int32Array;
 }
 
-/** A position in the sort order (a cursor's `after`). */
+/** A position in the sort order (a cursor's `after`): hits after it have a lower value, or the same value and a rank of at least `rankFrom`. */
 export interface SortPoint {
   value: number;
-  id: string;
+  rankFrom: number;
 }
 
+export const sortPoint = (index: EmbeddedIndex, value: number, id: string): SortPoint => ({
+  value,
+  rankFrom: ranksUpTo(passageOrders(index), id),
+});
+
 export function sortKeys(index: EmbeddedIndex, hits: DocSet, byDate: boolean): SortKeys {
+  const { idRanks, dates } = passageOrders(index);
   const values = byDate ? new Float64Array(hits.docs.length) : hits.scores;
-  const ids: string[] = new Array<string>(hits.docs.length);
-  let s = 0;
+  const ranks = new Int32Array(hits.docs.length);
   for (let i = 0; i < hits.docs.length; i++) {
     const doc = hits.docs[i]!;
-    while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
-    const segment = index.segments[s]!;
-    const local = doc - index.bases[s]!;
-    if (byDate) values[i] = segment.dates[local]! || UNDATED;
-    ids[i] = segment.ids[local]!;
+    if (byDate) values[i] = dates[doc]!;
+    ranks[i] = idRanks[doc]!;
   }
-  return { docs: hits.docs, scores: hits.scores, values, ids };
+  return { docs: hits.docs, scores: hits.scores, values, ranks };
 }
 
 /** Whether hit i comes before hit j. */
-const beforeIn = ({ values, ids }: SortKeys, i: number, j: number) =>
-  values[i] !== values[j] ? values[i]! > values[j]! : ids[i]! < ids[j]!;
+const beforeIn = ({ values, ranks }: SortOrder, i: number, j: number) =>
+  values[i] !== values[j] ? values[i]! > values[j]! : ranks[i]! < ranks[j]!;
 
 /** Whether hit i comes after the point. */
-export const isAfter = ({ values, ids }: SortKeys, i: number, point: SortPoint) =>
-  values[i] !== point.value ? values[i]! < point.value : ids[i]! > point.id;
+const isAfter = ({ values, ranks }: SortKeys, i: number, point: SortPoint) =>
+  values[i] !== point.value ? values[i]! < point.value : ranks[i]! >= point.rankFrom;
 
-/** The first `k` of the hits `candidates` (indices into keys) in sort order. */
-export function topK(keys: SortKeys, candidates: ArrayLike<number>, k: number): number[] {
+/** The first `k` of `candidates` (items of the order, e.g. hits) in sort order. */
+export function topK(keys: SortOrder, candidates: ArrayLike<number>, k: number): number[] {
   const n = candidates.length;
   if (k <= 0 || n === 0) return [];
   const order = (a: number, b: number) =>
@@ -83,11 +89,33 @@ export function topK(keys: SortKeys, candidates: ArrayLike<number>, k: number): 
   return heap.sort(order);
 }
 
-export const allHits = (keys: SortKeys) => {
-  const all = new Int32Array(keys.docs.length);
-  for (let i = 0; i < all.length; i++) all[i] = i;
-  return all;
-};
+/**
+ * The first `k` hits (after `point`, when given) in sort order. A date-sorted result holding a
+ * large part of the index walks the index's date order instead of keeping a heap.
+ */
+export function firstHits(
+  index: EmbeddedIndex,
+  keys: SortKeys,
+  k: number,
+  byDate: boolean,
+  point?: SortPoint,
+): number[] {
+  if (byDate && keys.docs.length * 8 >= index.maxDoc) {
+    const hitOf = new Int32Array(index.maxDoc).fill(-1);
+    for (let i = 0; i < keys.docs.length; i++) hitOf[keys.docs[i]!] = i;
+    const page: number[] = [];
+    const order = passageOrders(index).byDate;
+    for (let j = 0; j < order.length && page.length < k; j++) {
+      const i = hitOf[order[j]!]!;
+      if (i !== -1 && (!point || isAfter(keys, i, point))) page.push(i);
+    }
+    return page;
+  }
+  const candidates: number[] = [];
+  for (let i = 0; i < keys.docs.length; i++)
+    if (!point || isAfter(keys, i, point)) candidates.push(i);
+  return topK(keys, candidates, k);
+}
 
 /** The best hit of each document (indices into keys), with its number of hits. */
 export function collapse(

@@ -60,15 +60,15 @@ function runStage(index: EmbeddedIndex, stage: Relaxation, sets: DocSet[]): DocS
   }
 }
 
-export function matchQuery(
+export async function matchQuery(
   index: EmbeddedIndex,
   evaluation: Evaluation,
   query: SearchQuery,
-): MatchedQuery {
+): Promise<MatchedQuery> {
   const filter = (matches: DocSet) =>
     filterAndCount(index, withinRanges(index, matches, query), query, query.facets);
   const compiled = compileQuery(query.q);
-  const strict = filter(compiled ? evaluation.run(compiled) : emptySet());
+  const strict = filter(compiled ? await evaluation.run(compiled) : emptySet());
   if (!compiled) {
     const stopwords = stopwordsOnly(query.q);
     return { compiled, filtered: strict, ...(stopwords ? { stopwordsOnly: stopwords } : {}) };
@@ -77,7 +77,8 @@ export function matchQuery(
   if (!words) return { compiled, filtered: strict };
 
   const clauses = wordQueries(words).map((text) => compileQuery(text)!);
-  const strictSets = clauses.map((clause) => evaluation.run(clause));
+  const strictSets: DocSet[] = [];
+  for (const clause of clauses) strictSets.push(await evaluation.run(clause));
   const unknown = new Set(words.filter((_, i) => strictSets[i]!.docs.length === 0));
   const suggestions = wordSuggestions(query.q, unknown, (word) =>
     nearestIndexedWord(evaluation, word),
@@ -88,9 +89,9 @@ export function matchQuery(
         ? { kind: 'fuzzy', word: word.fuzzy.exact, distance: word.fuzzy.distance, exact: true }
         : clauses[i]!,
     );
-    const sets = stageClauses.map((clause, i) =>
-      clause === clauses[i] ? strictSets[i]! : evaluation.run(clause),
-    );
+    const sets: DocSet[] = [];
+    for (const [i, clause] of stageClauses.entries())
+      sets.push(clause === clauses[i] ? strictSets[i]! : await evaluation.run(clause));
     const relaxed = filter(runStage(index, stage, sets));
     if (relaxed.hits.docs.length >= RELAX_WHEN_FEWER_THAN)
       return {

@@ -63,7 +63,7 @@ export interface Segment {
 }
 
 /** Binary search for `term` in the sorted dictionary; -1 when absent. */
-export function termId(field: FieldData, term: string): number {
+export function termId(field: { readonly terms: readonly string[] }, term: string): number {
   const { terms } = field;
   let low = 0;
   let high = terms.length - 1;
@@ -78,7 +78,10 @@ export function termId(field: FieldData, term: string): number {
 }
 
 /** The ids of the terms starting with `prefix`: a range [from, to) of the sorted dictionary. */
-export function prefixRange(field: FieldData, prefix: string): [number, number] {
+export function prefixRange(
+  field: { readonly terms: readonly string[] },
+  prefix: string,
+): [number, number] {
   const { terms } = field;
   let low = 0;
   let high = terms.length;

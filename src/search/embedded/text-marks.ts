@@ -16,19 +16,14 @@ function fuzzyNodes(node: CompiledNode): FuzzyNode[] {
   return [];
 }
 
-/** A forward index of one text (passage 0) from its analysed tokens. */
+/** A forward index of one text (passage 0) from its analysed tokens, terms in code-unit order. */
 function forwardTokens(tokens: FieldToken[]): ForwardTokens {
-  const ids = new Map<string, number>();
-  const tokenTerms = new Int32Array(tokens.length);
-  tokens.forEach((token, t) => {
-    let id = ids.get(token.term);
-    if (id === undefined) ids.set(token.term, (id = ids.size));
-    tokenTerms[t] = id;
-  });
+  const terms = [...new Set(tokens.map((token) => token.term))].sort();
+  const ids = new Map(terms.map((term, id) => [term, id]));
   return {
-    terms: [...ids.keys()],
+    terms,
     tokenStarts: Uint32Array.of(0, tokens.length),
-    tokenTerms,
+    tokenTerms: Int32Array.from(tokens, (token) => ids.get(token.term)!),
     tokenPositions: Int32Array.from(tokens, (token) => token.position),
     tokenBegins: Int32Array.from(tokens, (token) => token.start),
     tokenEnds: Int32Array.from(tokens, (token) => token.end),

@@ -9,7 +9,7 @@ import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { ForwardReader, type ForwardTokens } from './forward-index.ts';
-import { prefixRange, termId, type FieldData } from './segment.ts';
+import { prefixRange, termId } from './segment.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',

@@ -41,13 +41,16 @@ interface TargetIds {
   phrases: number[][];
 }
 
-/** Per targets (one search) and forward index, the targets' term ids, looked up once. */
-const resolved = new WeakMap<MatchTargets, WeakMap<ForwardTokens, TargetIds>>();
+/**
+ * Per targets (one search) and field dictionary, the targets' term ids, looked up once. Keyed by
+ * the dictionary, not the tokens: a ForwardReader hands out one reused object for every field.
+ */
+const resolved = new WeakMap<MatchTargets, WeakMap<readonly string[], TargetIds>>();
 
 function targetIds(stemmed: ForwardTokens, exact: ForwardTokens, targets: MatchTargets) {
   let byField = resolved.get(targets);
   if (!byField) resolved.set(targets, (byField = new WeakMap()));
-  let ids = byField.get(stemmed);
+  let ids = byField.get(stemmed.terms);
   if (!ids) {
     const terms = new Set<number>();
     for (const term of targets.terms) {
@@ -58,7 +61,7 @@ function targetIds(stemmed: ForwardTokens, exact: ForwardTokens, targets: MatchT
     const phrases = targets.phrases
       .map((phrase) => phrase.map((term) => termId(exact, term)))
       .filter((phrase) => !phrase.includes(-1));
-    byField.set(stemmed, (ids = { terms, prefixes, phrases }));
+    byField.set(stemmed.terms, (ids = { terms, prefixes, phrases }));
   }
   return ids;
 }

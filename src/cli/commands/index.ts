@@ -3,6 +3,7 @@
 // document is still indexed. Progress: a bar with ETA on a terminal, a line every few seconds
 // otherwise (logs of scheduled jobs), and a summary at the end.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import type { DocumentRecord } from '../../model/document.ts';
 import type { IndexProgress, IndexReport } from '../../search/backend.ts';
 import { backendOption, configWith, pipelineOptionHelp } from '../options.ts';
@@ -128,6 +129,8 @@ export function registerIndex(program: Command): void {
         const results = parseDocuments(paths, {
           onProgress: ({ bytesRead, bytesTotal }) => progress.bytes(bytesRead, bytesTotal),
           pdfTimeBudgetMs: config.pdfTimeBudgetSeconds * 1000,
+          // Language and entities on the other cores while this thread reads and indexes.
+          completionThreads: Math.max(1, availableParallelism() - 1),
         });
         for await (const result of results) {
           if (result.ok) yield result.document;

@@ -83,12 +83,24 @@ function progressLines(startedAt: number): Progress {
   };
 }
 
-function summary(report: IndexReport, parseFailures: ParseFailure[], elapsedMs: number): string {
+/** CPU seconds of this process since `since`, every thread counted (the completion workers too). */
+const cpuSecondsSince = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return ((user + system) / 1e6).toFixed(1);
+};
+
+function summary(
+  report: IndexReport,
+  parseFailures: ParseFailure[],
+  elapsedMs: number,
+  cpuSeconds: string,
+): string {
   const seconds = (elapsedMs / 1000).toFixed(1);
   const refused = parseFailures.length + report.failures.length;
   const lines = [
     `Indexed ${number(report.documents)} documents (${number(report.passages)} passages), ` +
-      `${refused} refused, in ${seconds} s: ${perSecond(report.passages, elapsedMs)} passages/s`,
+      `${refused} refused, in ${seconds} s (${cpuSeconds} CPU-s): ` +
+      `${perSecond(report.passages, elapsedMs)} passages/s`,
   ];
   if (parseFailures.length > 0) {
     lines.push(`${parseFailures.length} file(s) could not be read:`);
@@ -121,6 +133,7 @@ export function registerIndex(program: Command): void {
       const paths = await sourcePaths(given, options.pipeline);
       if (!paths.length) command.error('give paths to index or --pipeline <name>');
       const startedAt = Date.now();
+      const cpuAtStart = process.cpuUsage();
       const progress = process.stderr.isTTY
         ? await progressBar(startedAt)
         : progressLines(startedAt);
@@ -168,7 +181,9 @@ export function registerIndex(program: Command): void {
       await backend.close();
       await unlock();
       progress.stop(true);
-      console.log(summary(report, parseFailures, Date.now() - startedAt));
+      console.log(
+        summary(report, parseFailures, Date.now() - startedAt, cpuSecondsSince(cpuAtStart)),
+      );
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;
     });
 }

@@ -236,6 +236,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         amounts.length,
       );
       expect(await page.getAttribute('.doc-source a', 'href')).toBe(seed000.pdfUrl);
+      expect(await page.textContent('.doc-source a')).toBe('Officieel document openen (pdf)');
       if (name === 'embedded' && updateScreenshots) {
         await page.screenshot({ path: path.join(screenshotsDir, 'document.png'), fullPage: true });
       }
@@ -301,6 +302,12 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
           ?.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : []));
         expect(Math.max(...(amounts ?? []))).toBeGreaterThanOrEqual(minimum);
       }
+      // The amount filter is a removable chip like the others.
+      await chip.click();
+      await urlHas(page, 'amountMin', null);
+      await settled(page);
+      expect(await page.inputValue('#amount-min')).toBe('');
+      expect(await shownHits(page).then((hits) => hits.length)).toBeGreaterThan(rich.length);
 
       await page.goto(`${server.url}?q=begeleidingstraject`);
       await settled(page);
@@ -467,9 +474,20 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await settled(page);
       expect(await statusText(page)).toBe(`${seeds.length + 2} documenten`);
       expect(await page.locator('.hit .matching').count()).toBe(seeds.length + 2);
-      // Grouped, the facets count documents too: every type's count is at most the documents.
+      // Grouped, the facets and the chart count documents too.
       const types = (await shownFacets(page)).type ?? {};
       expect(types['Vraag']).toBe(seeds.length + 2);
+      // Passage types by their Dutch names.
+      for (const type of Object.keys(types))
+        expect(['Vraag', 'Antwoord', 'Inleiding', 'Bijlage']).toContain(type);
+      const bars = await page
+        .locator('.histogram .bar')
+        .evaluateAll((elements) => elements.map((bar) => bar.getAttribute('aria-label') ?? ''));
+      for (const bar of bars) expect(bar).toMatch(/^\d{4}, \d+ document(en)?$/);
+      const dated = [...seeds, hostileDocument, federalDocument].filter((d) => d.date).length;
+      expect(bars.reduce((sum, bar) => sum + Number(bar.split(', ')[1]!.split(' ')[0]), 0)).toBe(
+        dated,
+      );
 
       await typeQuery(page, 'xyzzyquux');
       expect(await page.textContent('#message')).toContain('Geen resultaten voor „xyzzyquux”');
@@ -717,6 +735,11 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^begeleidingstraject/);
       expect(await page.textContent('.legend')).toContain('uw zoekwoorden');
+      // The asker and the minister lead to their own pages from here too.
+      expect(await page.locator('.doc-details .person-link').allTextContents()).toEqual([
+        seed000.asker,
+        seed000.minister,
+      ]);
       const reference = page.locator('.document .passage-text a', { hasText: 'Zie vraag 3' });
       const question3 = seed000.passages.find((p) => p.type === 'question' && p.number === 3)!;
       expect(await reference.getAttribute('href')).toBe(`#${encodeURIComponent(question3.id)}`);
@@ -733,6 +756,13 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
 
     test('every name leads to the person: their questions over time, themes, parties', async () => {
       const { page } = await openPage(`${server.url}?q=begeleidingstraject`);
+      // Every asker and minister a hit names is a link to their page.
+      const shown = (await (
+        await page.request.get(`${server.url}api/search?q=begeleidingstraject`)
+      ).json()) as SearchResult;
+      const names = shown.hits.flatMap((hit) => [hit.asker, hit.minister].filter(Boolean));
+      expect(names.length).toBeGreaterThan(0);
+      expect(await page.locator('.hit-meta .person-link').allTextContents()).toEqual(names);
       const asker = seed000.asker!;
       await page
         .locator('.hit-meta .person-link[data-role="asker"]', { hasText: asker })

@@ -256,7 +256,8 @@ describe('exports of many rows', () => {
       expect(records).toHaveLength(rounds * passages);
     } else {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(client.body());
+      // (exceljs declares its own Buffer, an ArrayBuffer.)
+      await workbook.xlsx.load(Uint8Array.from(client.body()).buffer);
       expect(workbook.getWorksheet('passages')!.actualRowCount).toBe(1 + rounds * passages);
     }
   });

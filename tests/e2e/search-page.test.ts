@@ -506,6 +506,9 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await typeQuery(page, 'begeleidingstrajekt');
       const didYouMean = page.locator('[data-note="did-you-mean"] a');
       expect(await didYouMean.textContent()).toBe('begeleidingstraject');
+      expect(await page.textContent('[data-note="did-you-mean"]')).toBe(
+        'Bedoelde u begeleidingstraject (in plaats van „begeleidingstrajekt”)?',
+      );
       await didYouMean.click();
       await urlHas(page, 'q', 'begeleidingstraject');
       await settled(page);
@@ -654,6 +657,10 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       });
       expect(lines).toBeGreaterThan(1);
       expect(await theme.evaluate((e) => getComputedStyle(e).overflowWrap)).toBe('break-word');
+      // Abbreviations (words without a vowel) keep their capitals.
+      expect(
+        await page.locator('fieldset[data-facet="theme"] .facet-name').allTextContents(),
+      ).toContain('Vervoer per spoor (NMBS)');
       // Checkboxes meet the 24 px target size of WCAG 2.2.
       const box = await page.locator('fieldset[data-facet="theme"] input').first().boundingBox();
       expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(24);

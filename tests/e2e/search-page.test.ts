@@ -785,6 +785,10 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       expect(await page.locator('.person-list li').count()).toBe(theirs.length);
       const themes = await page.locator('.person-facet[data-facet="theme"] a').allTextContents();
       expect(themes.sort()).toEqual([...new Set(theirs.flatMap((d) => d.themes))].sort());
+      const parties = await page.locator('.person-facet[data-facet="party"] a').allTextContents();
+      expect(parties.sort()).toEqual(
+        [...new Set(theirs.flatMap((d) => (d.party ? [d.party] : [])))].sort(),
+      );
       expect(await page.locator('.person .histogram').count()).toBe(1);
       // The minister the questions went to, one click on.
       const minister = page.locator('.person-facet[data-facet="minister"] .person-link').first();

@@ -107,6 +107,7 @@ describe('GET /api/export?format=xlsx', () => {
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual(headers);
     expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(headers.indexOf('Tekst') + 1).width).toBeGreaterThan(40);

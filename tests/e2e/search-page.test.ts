@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { errorTable } from '../../src/api/errors.ts';
 import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parliaments } from '../../src/pipeline/parliaments.ts';
@@ -923,6 +924,13 @@ describe('search page when the search engine is down', () => {
     await page.locator('#message [role="alert"]').waitFor();
     expect(await page.locator('.hit').count()).toBe(0);
     expect(await page.isVisible('#export')).toBe(false);
+    // A server too busy to search says so in its own (Dutch) words, which the page shows as well.
+    const busy = { code: 'server_busy', message: errorTable.server_busy.message };
+    await page.route('**/api/search?*', (route) => route.fulfill({ status: 503, json: busy }));
+    await page.locator('#message button', { hasText: 'Opnieuw proberen' }).click();
+    await page.locator('#message [role="alert"] .detail').waitFor();
+    expect(await page.textContent('#message [role="alert"] .detail')).toBe(busy.message);
+    await page.unroute('**/api/search?*');
 
     await page.goto(`${server.url}?doc=000`);
     await page.waitForSelector('#document-view [role="alert"]');

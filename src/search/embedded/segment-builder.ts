@@ -14,7 +14,6 @@ import { StoredPassagesWriter } from './stored-passages.ts';
 import {
   analyseToken,
   type AnalyzerName,
-  type Derived,
   type FieldToken,
 } from './field-analysis.ts';
 import {
@@ -150,16 +149,21 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
   return facetValues(passage, facetByName[column]);
 }
 
-type ResolvedTerm = Derived & { id: number };
+/**
+ * The terms a token text gives in one field, flat: per term its id in the field, position delta,
+ * start and end relative to the token (so emitting a token reads one typed array, no objects).
+ */
+type ResolvedTerms = Int32Array;
+const TERM_STRIDE = 4;
 interface TokenTerms {
-  stemmed: ResolvedTerm[];
-  exact: ResolvedTerm[];
+  stemmed: ResolvedTerms;
+  exact: ResolvedTerms;
 }
 
 /** Adds the terms of a token at `position` starting at character `start`. */
-function emit(field: FieldBuilder, terms: ResolvedTerm[], position: number, start: number): void {
-  for (const t of terms)
-    field.token(t.id, position + t.positionDelta, start + t.start, start + t.end);
+function emit(field: FieldBuilder, terms: ResolvedTerms, position: number, start: number): void {
+  for (let i = 0; i < terms.length; i += TERM_STRIDE)
+    field.token(terms[i]!, position + terms[i + 1]!, start + terms[i + 2]!, start + terms[i + 3]!);
 }
 
 /** A value's tokens as [start, end) pairs, token k at position k (the standard tokenizer's). */
@@ -168,8 +172,17 @@ const tokenSpans = (text: string): Int32Array =>
   Int32Array.from(standardTokenize(text).flatMap((token) => [token.start, token.end]));
 
 /** The terms `analyzer` derives from a token text, with their ids in `field`. */
-const resolve = (field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerm[] =>
-  analyseToken(analyzer, text).map((d) => ({ ...d, id: field.idOf(d.term) }));
+function resolve(field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerms {
+  const derived = analyseToken(analyzer, text);
+  const terms = new Int32Array(derived.length * TERM_STRIDE);
+  derived.forEach((d, k) => {
+    terms[k * TERM_STRIDE] = field.idOf(d.term);
+    terms[k * TERM_STRIDE + 1] = d.positionDelta;
+    terms[k * TERM_STRIDE + 2] = d.start;
+    terms[k * TERM_STRIDE + 3] = d.end;
+  });
+  return terms;
+}
 
 export class SegmentBuilder {
   private readonly fields = Object.fromEntries(

@@ -66,9 +66,12 @@ function analyzerParts(name: string, settings: AnalysisSettings) {
     return createFilter(filterName, filterDefinition);
   });
   const filtered = (tokens: Token[]): AnalyzedToken[] => {
-    let stream: AnalysisToken[] = tokens.map((token) => ({
-      ...token,
-      term: token.text,
+    let stream: AnalysisToken[] = tokens.map(({ text, start, end, position }) => ({
+      text,
+      term: text,
+      start,
+      end,
+      position,
       keyword: false,
     }));
     for (const filter of filters) stream = filter(stream);

@@ -18,6 +18,7 @@ import {
   type ClusterSpec,
 } from '../../tooling/elasticsearch/cluster.ts';
 import { CACHE_DIR, missingPrerequisite } from '../../tooling/elasticsearch/distribution.ts';
+import { MAX_START_BUDGET_MS } from '../../tooling/elasticsearch/start-budget.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parseDocuments } from '../../src/pipeline/pipeline.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
@@ -51,6 +52,12 @@ async function startFresh(spec: ClusterSpec): Promise<void> {
   await rm(spec.dir, { recursive: true, force: true });
   await startCluster(spec);
 }
+/**
+ * startCluster gives up within its machine-derived budget (at most MAX_START_BUDGET_MS) with a
+ * message that says which step was slow; the hook waits a little longer so that message, not the
+ * hook's bare timeout, is what a slow machine reports. Stopping an earlier run comes first.
+ */
+const START_HOOK_TIMEOUT_MS = MAX_START_BUDGET_MS + 90_000;
 
 /** Every _id behind the alias, duplicates included (an id in two indices counts twice). */
 async function storedIds(client: Client): Promise<string[]> {
@@ -113,7 +120,7 @@ describeFaults(`Elasticsearch faults${skipReason ? ` [skipped: ${skipReason}]` :
     const spec = clusterSpec('faults-single', 1, 9281);
     const url = nodeUrls(spec)[0]!;
 
-    beforeAll(() => startFresh(spec));
+    beforeAll(() => startFresh(spec), START_HOOK_TIMEOUT_MS);
     afterAll(async () => {
       await stopCluster(spec);
     });
@@ -173,7 +180,7 @@ describeFaults(`Elasticsearch faults${skipReason ? ` [skipped: ${skipReason}]` :
   describe('a three-node cluster with one replica', () => {
     const spec = clusterSpec('faults-cluster', 3, 9291);
 
-    beforeAll(() => startFresh(spec));
+    beforeAll(() => startFresh(spec), START_HOOK_TIMEOUT_MS);
     afterAll(async () => {
       await stopCluster(spec);
     });

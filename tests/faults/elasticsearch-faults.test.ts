@@ -195,11 +195,22 @@ describeFaults(`Elasticsearch faults${skipReason ? ` [skipped: ${skipReason}]` :
         requestTimeout: 10_000,
       });
       const backend = new ElasticsearchBackend({ client, alias: ALIAS });
+      // Setting up is not under test: on a loaded machine creating an index on three nodes alone
+      // can take longer than the searches' 10 s, so it gets a client of its own with more time.
+      const setupClient = new Client({ nodes: nodeUrls(spec), requestTimeout: 120_000 });
+      const setup = new ElasticsearchBackend({ client: setupClient, alias: ALIAS });
       try {
-        const report = await backend.index(streamed(documents)).catch(briefly);
+        const report = await setup.index(streamed(documents)).catch(briefly);
         expect(report.failures).toEqual([]);
-        await client.indices.putSettings({ index: ALIAS, settings: { number_of_replicas: 1 } });
-        await client.cluster.health({ index: ALIAS, wait_for_status: 'green', timeout: '60s' });
+        await setupClient.indices.putSettings({
+          index: ALIAS,
+          settings: { number_of_replicas: 1 },
+        });
+        await setupClient.cluster.health({
+          index: ALIAS,
+          wait_for_status: 'green',
+          timeout: '90s',
+        });
 
         const queries = ['minister', '"federale politie"', 'belasting*', ''].map((q) =>
           SearchQuery.parse({ q, size: 10 }),
@@ -246,6 +257,7 @@ describeFaults(`Elasticsearch faults${skipReason ? ` [skipped: ${skipReason}]` :
           20,
         );
       } finally {
+        await setup.close();
         await backend.close();
       }
     }, 240_000);

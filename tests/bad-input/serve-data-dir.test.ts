@@ -2,14 +2,17 @@
 // writes made serve exit with a stack trace; a server did not see what `vraagbaak index` wrote
 // beside it (health kept its old counts, the new documents answered 404).
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EmbeddedBackend } from '../../src/search/embedded/embedded-backend.ts';
+import { snapshotPath } from '../../src/search/embedded/snapshot.ts';
 import { firstDekamerLines, repoRoot } from '../faults/dekamer-sample.ts';
+import { parseAll, SEEDS_DIR, stream } from '../support/corpus.ts';
 import { killServeProcesses, startServeProcess } from '../support/serve-process.ts';
 
 /** sysfs: a directory in which nobody, root included, may create a file. */
@@ -76,4 +79,24 @@ describe('vraagbaak serve and its data dir', () => {
       await server.stop();
     }
   }, 120_000);
+
+  it('a snapshot cut short answers 503 with the reason on health and search, not 200 then 500', async () => {
+    const dataDir = path.join(dir, 'cut');
+    const backend = await EmbeddedBackend.open({ dataDir });
+    await backend.index(stream(await parseAll([SEEDS_DIR])));
+    await backend.close();
+    const snapshot = await readFile(snapshotPath(dataDir));
+    await writeFile(snapshotPath(dataDir), snapshot.subarray(0, snapshot.length / 2));
+    const server = await startServeProcess({ VRAAGBAAK_DATA_DIR: dataDir });
+    try {
+      for (const url of ['/api/health', '/api/search?q=fiets']) {
+        const response = await fetch(`${server.url}${url}`);
+        const body = (await response.json()) as { reason?: string };
+        expect(response.status, url).toBe(503);
+        expect(body.reason, url).toMatch(/not a readable index snapshot/);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
 });

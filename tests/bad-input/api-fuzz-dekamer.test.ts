@@ -200,8 +200,11 @@ async function memoryGrowth<T>(work: Promise<T>) {
 // from 635 MB to 2 GB). Health during exports is not asserted here: on shared cores its wait is
 // mostly the machine's load (README, Reliability, gives the figures beside an idle server).
 describe('exports of every passage on the dekamer server', () => {
-  /** Growth the three exports may cost together: ~20 kB a row held in memory would be 370 MiB. */
-  const MAX_EXPORT_GROWTH_BYTES = 150 * 1024 * 1024;
+  /**
+   * Growth the three exports may cost together (measured 63–113 MiB, with the garbage collector's
+   * timing); the ~20 kB a row the issue measured, held in memory, would be 370 MiB.
+   */
+  const MAX_EXPORT_GROWTH_BYTES = 200 * 1024 * 1024;
 
   it('three concurrent XLSX exports of every passage: memory stays flat', async () => {
     const exportAll = async (limit = '') => {

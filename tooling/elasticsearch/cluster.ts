@@ -250,7 +250,8 @@ async function startNode(
   };
   const elasticsearch = path.join(distribution.home, 'bin', 'elasticsearch');
   const args = ['-d', '-p', pidFile(spec, index), ...nodeSettings(spec, index, fresh)];
-  // The launcher is stopped at the deadline; a JVM it left behind is stopped by stopCluster.
+  // The launcher is stopped at the deadline; a JVM it left behind has its pid file, so the
+  // caller's stopCluster (or the next startCluster) stops it.
   const options = { cwd: dir, timeoutMs: progress.remainingMs() };
   const started = Date.now();
   try {

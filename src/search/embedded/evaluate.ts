@@ -103,9 +103,16 @@ export class Evaluation {
     return result;
   }
 
+  /** Every live passage with `score`, made once per index value (sets are never changed in place). */
   private everything(score: number): DocSet {
-    const docs = this.index.liveDocs();
-    return { docs, scores: new Float64Array(docs.length).fill(score) };
+    const key = `everything:${score}`;
+    let all = this.index.memo.get(key) as DocSet | undefined;
+    if (!all) {
+      const docs = this.index.liveDocs();
+      all = { docs, scores: new Float64Array(docs.length).fill(score) };
+      this.index.memo.set(key, all);
+    }
+    return all;
   }
 
   private async and(clauses: CompiledNode[]): Promise<DocSet> {

@@ -173,14 +173,18 @@ function filterOutcomes(
   for (const { facet, accepted } of chosen) {
     const f = facetNames.indexOf(facet);
     ranges.forEach(({ from, to }, s) => {
-      const { starts, values } = index.segments[s]!.keywords[facet];
+      const column = index.segments[s]!.keywords[facet];
+      const { starts, values } = column;
+      const single = singleValued(column);
       const base = index.bases[s]!;
       for (let i = from; i < to; i++) {
         if (outcome[i] === FAILED_SEVERAL) continue;
         const local = docs[i]! - base;
         let found = false;
-        for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
-          found = accepted[values[v]!] === 1;
+        if (single !== null) found = single[local] !== NO_VALUE && accepted[single[local]!] === 1;
+        else
+          for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
+            found = accepted[values[v]!] === 1;
         if (!found) outcome[i] = outcome[i] === PASSED ? f : FAILED_SEVERAL;
       }
     });

@@ -31,7 +31,16 @@ async function indexSeedsIfEmpty(backend: SearchBackend, logger: Logger): Promis
       else logger.warn({ file: result.file, reason: result.reason }, 'skipped a file');
     }
   }
-  const report = await backend.index(documents());
+  let report;
+  try {
+    report = await backend.index(documents());
+  } catch (error) {
+    // A read-only or full data dir: the seeds are indexed in memory but not saved. Serving them
+    // beats exiting; the message says they are not saved.
+    if ((await backend.stats()).passages === 0) throw error;
+    logger.warn({ event: 'seeds-not-saved', reason: (error as Error).message }, 'seeds not saved');
+    return;
+  }
   logger.info(
     { event: 'seeds-indexed', ...report, ms: Math.round(performance.now() - started) },
     `indexed the seeds: ${report.documents} documents, ${report.passages} passages`,

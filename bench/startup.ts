@@ -2,11 +2,11 @@
 // Interleaved runs of each command beside a bare `node -e 0` (the floor any Node program pays);
 // medians of wall and CPU time. `npm start` is timed from spawn until /api/health answers 200: on a
 // fresh store (its first start, which indexes the seeds) and on the store that start left (every
-// start after). CPU time is that of the whole process tree (npm, its shell and the server), read
-// from the kernel's account of reaped children (Linux /proc), so npm's own start-up counts too.
+// start after). CPU times come from the kernel's accounts (Linux /proc): of a command once it has
+// ended, and of `npm start`'s whole process tree (npm, its shell, the server) when health answers.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,11 +24,39 @@ interface Timing {
   cpuMs: number;
 }
 
+/** The fields of /proc/<pid>/stat after the command name (field 3 onwards), or null if gone. */
+function procStat(pid: number | 'self'): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return null;
+  }
+}
+
+// Fields 14–17 (utime, stime, cutime, cstime) count in USER_HZ, 100 a second on Linux.
+const TICK_MS = 10;
+
 /** CPU milliseconds (user + system) of this process's children that have ended and been reaped. */
 function childrenCpuMs(): number {
-  // Fields 16 and 17 of /proc/self/stat (cutime, cstime) count in USER_HZ, 100 a second on Linux.
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
+  const fields = procStat('self')!;
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/** CPU milliseconds so far of a running process and all its descendants. */
+function treeCpuMs(root: number): number {
+  const children = new Map<number, number[]>();
+  const own = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    const fields = Number.isInteger(pid) ? procStat(pid) : null;
+    if (!fields) continue;
+    const parent = Number(fields[1]);
+    children.set(parent, [...(children.get(parent) ?? []), pid]);
+    own.set(pid, fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) * TICK_MS);
+  }
+  const sum = (pid: number): number =>
+    (own.get(pid) ?? 0) + (children.get(pid) ?? []).reduce((total, child) => total + sum(child), 0);
+  return sum(root);
 }
 
 function timeCommand(command: string, args: string[], input: string): Timing {
@@ -40,12 +68,12 @@ function timeCommand(command: string, args: string[], input: string): Timing {
   return { wallMs, cpuMs: childrenCpuMs() - cpuBefore };
 }
 
-/** `npm start` on a free port: wall time until /api/health answers, CPU time of the whole run. */
+/** `npm start` on a free port: wall and CPU time of its process tree until /api/health answers. */
 async function timeNpmStart(dataDir: string): Promise<Timing> {
-  const cpuBefore = childrenCpuMs();
   const started = performance.now();
   const child = spawn('npm', ['start', '--silent', '--', '--port', '0'], {
     cwd: projectRoot,
+    detached: true, // its own process group, so the server is stopped with npm
     env: { ...process.env, VRAAGBAAK_DATA_DIR: dataDir, VRAAGBAAK_LOG_FORMAT: 'json' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -56,21 +84,20 @@ async function timeNpmStart(dataDir: string): Promise<Timing> {
       if (line.includes('"event":"listening"')) url = (JSON.parse(line) as { url: string }).url;
     }
   });
-  let wallMs: number | null = null;
   try {
-    while (wallMs === null) {
+    for (;;) {
       if (url) {
         const response = await fetch(`${url}/api/health`).catch(() => null);
-        if (response?.ok) wallMs = performance.now() - started;
+        if (response?.ok)
+          return { wallMs: performance.now() - started, cpuMs: treeCpuMs(child.pid!) };
       }
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
       await sleep(5);
     }
   } finally {
-    child.kill('SIGTERM'); // npm passes it on to the server, which shuts down
+    process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
-  return { wallMs, cpuMs: childrenCpuMs() - cpuBefore };
 }
 
 const commands: Record<string, { command: string; args: string[]; input?: string }> = {

@@ -2,7 +2,7 @@
 // generated from the zod schemas that validate them and type the routes, so the description cannot
 // drift from the code.
 import { z } from 'zod';
-import { TextAnalysis } from '../analysis/text-analysis.ts';
+import { TextAnalysis } from '../analysis/text-analysis-shape.ts';
 import { DocumentRecord, Entity, Passage } from '../model/document.ts';
 import { FacetCount, SearchHit, SearchResult, SuggestResult } from '../search/search-result.ts';
 import { SimilarResult } from '../search/similar/similar-query.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TextAnalysis } from '../../src/analysis/text-analysis.ts';
+import { TextAnalysis } from '../../src/analysis/text-analysis-shape.ts';
 import { createApp } from '../../src/api/app.ts';
 import type { DocumentView } from '../../src/api/document-view.ts';
 import { MAX_PAGE_SIZE } from '../../src/search/query.ts';

@@ -1,6 +1,6 @@
 // Every JSON answer of the API has the shape declared once in zod (src/search/search-result.ts,
 // src/search/similar/similar-query.ts, src/api/document-view.ts, src/api/errors.ts,
-// the health, facet and suggest routes; src/analysis/text-analysis.ts in endpoints.test.ts), which the OpenAPI description is
+// the health, facet and suggest routes; src/analysis/text-analysis-shape.ts in endpoints.test.ts), which the OpenAPI description is
 // generated from. Parsing strips what a shape does not declare, so
 // `parse(body)` equal to `body` also proves the answer carries nothing undeclared.
 import request from 'supertest';

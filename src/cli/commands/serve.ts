@@ -131,7 +131,7 @@ export function registerServe(program: Command): void {
       const config = await configWith(options);
       const { createLogger } = await import('../../logger.ts');
       try {
-        await serve(config, createLogger(config));
+        await serve(config, await createLogger(config));
       } catch (error) {
         const problem = listenProblems[(error as NodeJS.ErrnoException).code ?? ''];
         if (!problem) throw error;

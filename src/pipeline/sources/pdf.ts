@@ -1,7 +1,6 @@
 // Source: the PDF of a written question. pdf.js gives positioned text items; they are grouped into
 // lines by their baseline, and a larger vertical gap becomes an empty line, like the text exports.
 import { readFile } from 'node:fs/promises';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Piscina } from 'piscina';
 import { workerPool } from '../../worker-threads.ts';
@@ -81,6 +80,9 @@ export function pageLines(items: PositionedText[]): string[] {
 export async function pdfLines(file: string): Promise<string[]> {
   const data = new Uint8Array(await readFile(file));
   if (data.length === 0) throw new Error('empty file');
+  // Loaded here, in the worker thread that reads PDFs: the thread that imports this module to
+  // start that worker (every parse and index run) never needs pdf.js.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({ data, verbosity: VerbosityLevel.ERRORS, isEvalSupported: false })
     .promise;
   try {

@@ -95,7 +95,7 @@ async function timeNpmStart(dataDir: string): Promise<Timing> {
       await sleep(5);
     }
   } finally {
-    process.kill(-child.pid!, 'SIGTERM');
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGTERM');
     await exited;
   }
 }

@@ -13,7 +13,6 @@ const unit = [
   'tests/entities/tag.test.ts',
   'tests/entities/tagger.test.ts',
   'tests/entities/tagging-bounds.test.ts',
-  'tests/language/**/*.test.ts',
   'tests/pipeline/job.test.ts',
   'tests/pipeline/passage-text.test.ts',
   'tests/pipeline/segmentation.test.ts',

@@ -44,6 +44,9 @@ export function atomFeed(title: string, result: SearchResult, links: FeedLinks):
     language: 'nl',
     updated: newest ? dateOf(newest) : UNDATED,
     generator: 'vraagbaak',
+    // Atom requires an author on the feed unless every entry has one, and a question's asker may
+    // be unknown.
+    author: { name: 'Vraagbaak' },
     feedLinks: { atom: links.self },
     copyright: 'Publieke gegevens van de parlementen',
   });

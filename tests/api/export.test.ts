@@ -1,12 +1,17 @@
 // GET /api/export: the matching passages as CSV for Dutch-language Excel and as typed XLSX, read
 // back with real parsers (csv-parse, exceljs), with no cap on the number of rows.
+import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportColumns } from '../../src/export/columns.ts';
 import { neutraliseFormula } from '../../src/export/formula-injection.ts';
+import { writeCsv } from '../../src/export/csv.ts';
 import { exportRows } from '../../src/export/passage-rows.ts';
+import { writeXlsx } from '../../src/export/xlsx.ts';
+import type { SearchBackend } from '../../src/search/backend.ts';
 import { SearchQuery, type SearchResult } from '../../src/search/query.ts';
 import { openSeededApp, type SeededApp } from './seeded-app.ts';
 
@@ -102,6 +107,7 @@ describe('GET /api/export?format=xlsx', () => {
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(values(1)).toEqual(headers);
     expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.getRow(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     expect(sheet.getColumn(headers.indexOf('Tekst') + 1).width).toBeGreaterThan(40);
@@ -167,5 +173,93 @@ describe('exportRows', () => {
     expect(all).toEqual(search.hits.map((hit) => hit.id));
     expect(new Set(all).size).toBe(all.length);
     expect(await rows(3)).toEqual(all.slice(0, 3));
+  });
+});
+
+/**
+ * The seeded backend with every scan walked `rounds` times over: many more matching rows than the
+ * seeds hold, from the real engine. Counts the hits it has handed out.
+ */
+function repeatingBackend(backend: SearchBackend, rounds: number) {
+  const scanned = { hits: 0 };
+  const scan = async function* (query: SearchQuery) {
+    for (let round = 0; round < rounds; round++) {
+      for await (const page of backend.scan(query)) {
+        scanned.hits += page.length;
+        yield page;
+      }
+    }
+  };
+  const repeating = new Proxy(backend, {
+    get(target, key) {
+      if (key === 'scan') return scan;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { backend: repeating, scanned };
+}
+
+/** Waits until the export has stopped asking the backend for more (the count holds still). */
+async function whenStill(read: () => number): Promise<number> {
+  let last = -1;
+  while (read() !== last) {
+    last = read();
+    await sleep(150);
+  }
+  return last;
+}
+
+/** A client that does not read until released: its writes stay unfinished, so the stream fills. */
+function slowClient() {
+  const chunks: Buffer[] = [];
+  const unfinished: (() => void)[] = [];
+  let reading = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      if (reading) done();
+      else unfinished.push(done);
+    },
+  });
+  return {
+    output,
+    body: () => Buffer.concat(chunks),
+    startReading() {
+      reading = true;
+      for (const done of unfinished.splice(0)) done();
+    },
+  };
+}
+
+describe('exports of many rows', () => {
+  /** Enough for the client's buffers to fill many times over; a real backend's scan has no cap. */
+  const ROWS = 3_000;
+  it.each([
+    ['csv', writeCsv],
+    ['xlsx', writeXlsx],
+  ])('stream every row (%s), producing only as fast as the client reads', async (format, write) => {
+    const passages = seeded.seeds.reduce((sum, d) => sum + d.passages.length, 0);
+    const rounds = Math.ceil(ROWS / passages);
+    const { backend, scanned } = repeatingBackend(seeded.backend, rounds);
+    const client = slowClient();
+    const rows = exportRows(backend, SearchQuery.parse({}), { documentLink: (d) => d });
+    const written = write(rows, client.output);
+    // While the client reads nothing, the export waits for it instead of piling rows up in memory.
+    const whilePaused = await whenStill(() => scanned.hits);
+    expect(whilePaused).toBeLessThan(ROWS / 4);
+
+    client.startReading();
+    await written;
+    expect(scanned.hits).toBe(rounds * passages);
+    if (format === 'csv') {
+      const records = parse(client.body(), { bom: true, delimiter: ';', columns: true });
+      expect(records).toHaveLength(rounds * passages);
+    } else {
+      const workbook = new ExcelJS.Workbook();
+      // (exceljs declares its own Buffer, an ArrayBuffer.)
+      await workbook.xlsx.load(Uint8Array.from(client.body()).buffer);
+      expect(workbook.getWorksheet('passages')!.actualRowCount).toBe(1 + rounds * passages);
+    }
   });
 });

@@ -25,6 +25,8 @@ describe('GET /api/feed', () => {
     expect(feed.title).toBe('Vraagbaak: „begeleidingstraject”');
     expect(feed.self).toMatch(/\/api\/feed\?q=begeleidingstraject$/);
     expect(feed.url).toMatch(/\/\?q=begeleidingstraject$/);
+    // RFC 4287 4.1.1: a feed has an author unless every entry has one (an asker may be unknown).
+    expect(feed.authors.map((author) => author.name)).toEqual(['Vraagbaak']);
 
     const search = await request(seeded.app).get(
       '/api/search?q=begeleidingstraject&groupBy=document&size=100',

@@ -22,7 +22,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      // Dutch (Belgian) browser UI, as the page's users have: date fields read dd/mm/jjjj.
+      // Dutch (Belgian) browser UI, as the page's users have: date fields read dd/mm/jjjj where
+      // Chromium's Dutch locale is installed (Debian: chromium-l10n), else en-US's mm/dd/yyyy.
       '--lang=nl-BE',
     ],
   });

@@ -1,4 +1,4 @@
-// A hand-made federal-style question: a theme written in capitals (as the Chamber's data has them),
+// A hand-made federal-style question: themes written in capitals (as the Chamber's data has them),
 // a party, and the word "kinderopvang", which no seed contains (for the prefix-while-typing test).
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parliaments } from '../../src/pipeline/parliaments.ts';
@@ -15,7 +15,8 @@ export const federalDocument: DocumentRecord = {
   number: null,
   date: '2017-05-02',
   title: 'Plaatsen in de kinderopvang',
-  themes: [CAPITAL_THEME],
+  // In capitals too, with an abbreviation that stays in capitals on the page.
+  themes: [CAPITAL_THEME, 'VERVOER PER SPOOR (NMBS)'],
   asker: 'Peeters, An',
   party: 'CD&V',
   minister: null,

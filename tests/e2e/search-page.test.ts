@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { errorTable } from '../../src/api/errors.ts';
 import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { DocumentRecord } from '../../src/model/document.ts';
 import { parliaments } from '../../src/pipeline/parliaments.ts';
@@ -236,6 +237,7 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         amounts.length,
       );
       expect(await page.getAttribute('.doc-source a', 'href')).toBe(seed000.pdfUrl);
+      expect(await page.textContent('.doc-source a')).toBe('Officieel document openen (pdf)');
       if (name === 'embedded' && updateScreenshots) {
         await page.screenshot({ path: path.join(screenshotsDir, 'document.png'), fullPage: true });
       }
@@ -301,6 +303,12 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
           ?.entities.flatMap((e) => (e.type === 'amount' ? [e.value] : []));
         expect(Math.max(...(amounts ?? []))).toBeGreaterThanOrEqual(minimum);
       }
+      // The amount filter is a removable chip like the others.
+      await chip.click();
+      await urlHas(page, 'amountMin', null);
+      await settled(page);
+      expect(await page.inputValue('#amount-min')).toBe('');
+      expect(await shownHits(page).then((hits) => hits.length)).toBeGreaterThan(rich.length);
 
       await page.goto(`${server.url}?q=begeleidingstraject`);
       await settled(page);
@@ -467,9 +475,20 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await settled(page);
       expect(await statusText(page)).toBe(`${seeds.length + 2} documenten`);
       expect(await page.locator('.hit .matching').count()).toBe(seeds.length + 2);
-      // Grouped, the facets count documents too: every type's count is at most the documents.
+      // Grouped, the facets and the chart count documents too.
       const types = (await shownFacets(page)).type ?? {};
       expect(types['Vraag']).toBe(seeds.length + 2);
+      // Passage types by their Dutch names.
+      for (const type of Object.keys(types))
+        expect(['Vraag', 'Antwoord', 'Inleiding', 'Bijlage']).toContain(type);
+      const bars = await page
+        .locator('.histogram .bar')
+        .evaluateAll((elements) => elements.map((bar) => bar.getAttribute('aria-label') ?? ''));
+      for (const bar of bars) expect(bar).toMatch(/^\d{4}, \d+ document(en)?$/);
+      const dated = [...seeds, hostileDocument, federalDocument].filter((d) => d.date).length;
+      expect(bars.reduce((sum, bar) => sum + Number(bar.split(', ')[1]!.split(' ')[0]), 0)).toBe(
+        dated,
+      );
 
       await typeQuery(page, 'xyzzyquux');
       expect(await page.textContent('#message')).toContain('Geen resultaten voor „xyzzyquux”');
@@ -488,6 +507,9 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       await typeQuery(page, 'begeleidingstrajekt');
       const didYouMean = page.locator('[data-note="did-you-mean"] a');
       expect(await didYouMean.textContent()).toBe('begeleidingstraject');
+      expect(await page.textContent('[data-note="did-you-mean"]')).toBe(
+        'Bedoelde u begeleidingstraject (in plaats van „begeleidingstrajekt”)?',
+      );
       await didYouMean.click();
       await urlHas(page, 'q', 'begeleidingstraject');
       await settled(page);
@@ -636,6 +658,10 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       });
       expect(lines).toBeGreaterThan(1);
       expect(await theme.evaluate((e) => getComputedStyle(e).overflowWrap)).toBe('break-word');
+      // Abbreviations (words without a vowel) keep their capitals.
+      expect(
+        await page.locator('fieldset[data-facet="theme"] .facet-name').allTextContents(),
+      ).toContain('Vervoer per spoor (NMBS)');
       // Checkboxes meet the 24 px target size of WCAG 2.2.
       const box = await page.locator('fieldset[data-facet="theme"] input').first().boundingBox();
       expect(Math.min(box!.width, box!.height)).toBeGreaterThanOrEqual(24);
@@ -717,6 +743,11 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) expect(mark.toLowerCase()).toMatch(/^begeleidingstraject/);
       expect(await page.textContent('.legend')).toContain('uw zoekwoorden');
+      // The asker and the minister lead to their own pages from here too.
+      expect(await page.locator('.doc-details .person-link').allTextContents()).toEqual([
+        seed000.asker,
+        seed000.minister,
+      ]);
       const reference = page.locator('.document .passage-text a', { hasText: 'Zie vraag 3' });
       const question3 = seed000.passages.find((p) => p.type === 'question' && p.number === 3)!;
       expect(await reference.getAttribute('href')).toBe(`#${encodeURIComponent(question3.id)}`);
@@ -733,6 +764,13 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
 
     test('every name leads to the person: their questions over time, themes, parties', async () => {
       const { page } = await openPage(`${server.url}?q=begeleidingstraject`);
+      // Every asker and minister a hit names is a link to their page.
+      const shown = (await (
+        await page.request.get(`${server.url}api/search?q=begeleidingstraject`)
+      ).json()) as SearchResult;
+      const names = shown.hits.flatMap((hit) => [hit.asker, hit.minister].filter(Boolean));
+      expect(names.length).toBeGreaterThan(0);
+      expect(await page.locator('.hit-meta .person-link').allTextContents()).toEqual(names);
       const asker = seed000.asker!;
       await page
         .locator('.hit-meta .person-link[data-role="asker"]', { hasText: asker })
@@ -764,6 +802,15 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         (n) => document.querySelector('.person h2')?.textContent === n,
         asker,
       );
+
+      // A federal asker's page names their party (the Flemish seeds name none).
+      await page.goto(
+        `${server.url}?person=${encodeURIComponent(federalDocument.asker!)}&role=asker`,
+      );
+      await page.waitForSelector('.person');
+      expect(await page.locator('.person-facet[data-facet="party"] a').allTextContents()).toEqual([
+        federalDocument.party,
+      ]);
     });
 
     test('phone: filters in a drawer with "Toon N resultaten"; the first result visible at once', async () => {
@@ -772,8 +819,9 @@ function searchPageSuite({ name, describe: describeBackend, open }: BackendCase)
         page.evaluate(
           () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
         );
-      const firstHit = await page.locator('.hit').first().boundingBox();
-      expect(firstHit!.y).toBeLessThan(PHONE.height);
+      // The start page: the first result's title can be read without scrolling.
+      const firstTitle = await page.locator('.hit .hit-title').first().boundingBox();
+      expect(firstTitle!.y + firstTitle!.height).toBeLessThan(PHONE.height);
       await typeQuery(page, 'begeleidingstraject');
       expect(await noSideways()).toBe(true);
       if (name === 'embedded' && updateScreenshots) {
@@ -876,6 +924,13 @@ describe('search page when the search engine is down', () => {
     await page.locator('#message [role="alert"]').waitFor();
     expect(await page.locator('.hit').count()).toBe(0);
     expect(await page.isVisible('#export')).toBe(false);
+    // A server too busy to search says so in its own (Dutch) words, which the page shows as well.
+    const busy = { code: 'server_busy', message: errorTable.server_busy.message };
+    await page.route('**/api/search?*', (route) => route.fulfill({ status: 503, json: busy }));
+    await page.locator('#message button', { hasText: 'Opnieuw proberen' }).click();
+    await page.locator('#message [role="alert"] .detail').waitFor();
+    expect(await page.textContent('#message [role="alert"] .detail')).toBe(busy.message);
+    await page.unroute('**/api/search?*');
 
     await page.goto(`${server.url}?doc=000`);
     await page.waitForSelector('#document-view [role="alert"]');

@@ -19,11 +19,20 @@ export class ApiError extends Error {
   }
 }
 
-function serverMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const { message } = body as Record<string, unknown>;
-  return typeof message === 'string' ? message : null;
+/** The `code` and Dutch `message` of the API's error body, when it sent one. */
+function serverReply(body: unknown): { code: string | null; message: string | null } {
+  const { code, message } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+    string,
+    unknown
+  >;
+  return {
+    code: typeof code === 'string' ? code : null,
+    message: typeof message === 'string' ? message : null,
+  };
 }
+
+/** The API's code for an engine it cannot reach: the page's own message says all there is. */
+const UNREACHABLE = 'backend_unavailable';
 
 const UNAVAILABLE =
   'De zoekdienst antwoordt op dit moment niet. Dat ligt niet aan u: probeer het over enkele ogenblikken opnieuw.';
@@ -42,9 +51,10 @@ async function getJson<T>(url: string, signal?: AbortSignal, init: RequestInit =
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body as T;
-  const detail = serverMessage(body);
+  const { code, message: detail } = serverReply(body);
+  // A busy server or a search stopped for taking too long says so itself (its Dutch message).
   if (response.status === 503 || response.status === 502 || response.status === 504)
-    throw new ApiError('unavailable', UNAVAILABLE);
+    throw new ApiError('unavailable', UNAVAILABLE, code === UNREACHABLE ? null : detail);
   if (response.status === 400)
     throw new ApiError('invalid', 'Deze zoekopdracht is ongeldig.', detail);
   if (response.status === 404)

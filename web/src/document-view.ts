@@ -108,15 +108,10 @@ function passageBlock(
   );
 }
 
-/** Fields the model may carry for some sources (the date of the answer, the official page). */
-function optionalText(doc: DocumentView['document'], ...keys: string[]): string | null {
-  for (const key of keys) {
-    const value = (doc as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value.trim()) return value;
-  }
-  return null;
-}
-
+/**
+ * Who asked whom, when and about what. No source gives the date of the answer (the Flemish PDFs
+ * and the Chamber's data date only the question), so there is no answer date to show.
+ */
 function documentDetails(doc: DocumentView['document'], links: DocumentLinks): HTMLElement {
   const row = (term: string, value: string | Node | null) =>
     value ? [h('dt', {}, term), h('dd', {}, value)] : [];
@@ -143,7 +138,6 @@ function documentDetails(doc: DocumentView['document'], links: DocumentLinks): H
     row(facetByName.parliament.label, doc.parliament),
     row('Nummer', doc.number),
     row('Datum van de vraag', formatDate(doc.date)),
-    row('Datum van het antwoord', formatDate(optionalText(doc, 'answerDate', 'answeredOn'))),
     row('Vraagsteller', asker || null),
     row('Minister', minister || null),
     row('Thema', doc.themes.map(readableValue).join(', ') || null),
@@ -160,18 +154,18 @@ function safeUrl(url: string | null): string | null {
   }
 }
 
-function sourceLinks(doc: DocumentView['document']): HTMLElement | null {
-  const official = safeUrl(optionalText(doc, 'url', 'officialUrl'));
-  const pdf = safeUrl(doc.pdfUrl);
-  const link = (href: string, text: string) =>
-    h('a', { href, rel: 'noopener noreferrer', target: '_blank' }, text);
-  if (!official && !pdf) return null;
+/** The published document (the parliament's PDF), when the source names it. */
+function sourceLink(doc: DocumentView['document']): HTMLElement | null {
+  const official = safeUrl(doc.pdfUrl);
+  if (!official) return null;
   return h(
     'p',
     { class: 'doc-source' },
-    official && link(official, 'Officieel document openen'),
-    official && pdf ? ' · ' : '',
-    pdf && link(pdf, 'Bron-pdf openen'),
+    h(
+      'a',
+      { href: official, rel: 'noopener noreferrer', target: '_blank' },
+      'Officieel document openen (pdf)',
+    ),
   );
 }
 
@@ -225,7 +219,7 @@ export function renderDocument(
       ),
       h('h2', { id: 'document-title', tabindex: -1 }, doc.title ?? 'Zonder titel'),
       documentDetails(doc, links),
-      sourceLinks(doc),
+      sourceLink(doc),
       legend(view, passages),
     ),
     view.context.map(block),

@@ -1,4 +1,5 @@
 // Matches per year as an inline SVG bar chart; each bar is a button that toggles that year's filter.
+// It counts what the results count: passages, or documents when they are grouped per document.
 import { h, s } from './dom.ts';
 import { formatCount, plural } from './format.ts';
 
@@ -11,7 +12,11 @@ export function renderHistogram(
   histogram: { year: number; count: number }[],
   selectedYears: string[],
   onToggleYear: (year: string) => void,
+  counted: 'passages' | 'documents' = 'passages',
 ): HTMLElement | null {
+  const [one, many] =
+    counted === 'documents' ? ['document', 'documenten'] : ['treffer', 'treffers'];
+  const caption = `${many.charAt(0).toUpperCase()}${many.slice(1)} per jaar`;
   if (histogram.length === 0) return null;
   const counts = new Map(histogram.map(({ year, count }) => [year, count]));
   const years = histogram.map(({ year }) => year);
@@ -27,7 +32,7 @@ export function renderHistogram(
     const barHeight = count === 0 ? 0 : Math.max(2, (count / max) * (HEIGHT - 16));
     const x = i * (BAR_WIDTH + GAP);
     const selected = selectedYears.includes(String(year));
-    const label = `${year}, ${plural(count, 'treffer', 'treffers')}`;
+    const label = `${year}, ${plural(count, one, many)}`;
     const bar = s(
       'g',
       {
@@ -84,7 +89,7 @@ export function renderHistogram(
     h(
       'figcaption',
       {},
-      'Treffers per jaar',
+      caption,
       h('span', { class: 'hint' }, ' — klik op een jaar om te filteren'),
     ),
     s(
@@ -95,7 +100,7 @@ export function renderHistogram(
         height: HEIGHT + LABEL_SPACE,
         preserveAspectRatio: 'xMinYMax meet',
         role: 'group',
-        'aria-label': 'Treffers per jaar',
+        'aria-label': caption,
       },
       bars,
     ),

@@ -359,13 +359,17 @@ function renderResults(result: SearchResult): void {
       },
     ),
   );
-  const histogram = renderHistogram(result.histogram, state.filters.year, (year) =>
-    searchWith({
-      filters: {
-        ...state.filters,
-        year: toggleValue(state.filters.year, year, !state.filters.year.includes(year)),
-      },
-    }),
+  const histogram = renderHistogram(
+    result.histogram,
+    state.filters.year,
+    (year) =>
+      searchWith({
+        filters: {
+          ...state.filters,
+          year: toggleValue(state.filters.year, year, !state.filters.year.includes(year)),
+        },
+      }),
+    state.groupByDocument ? 'documents' : 'passages',
   );
   chart.replaceChildren(...(histogram ? [histogram] : []));
   renderActiveFilters();

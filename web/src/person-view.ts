@@ -66,7 +66,7 @@ export function renderPerson(
     person.role === 'asker'
       ? `${plural(result.total, 'schriftelijke vraag', 'schriftelijke vragen')} gesteld${span}`
       : `${plural(result.total, 'schriftelijke vraag', 'schriftelijke vragen')} gekregen${span}`;
-  const histogram = renderHistogram(result.histogram, [], links.onYear);
+  const histogram = renderHistogram(result.histogram, [], links.onYear, 'documents');
   const filterLink = (facet: FacetName) => (value: string) => {
     const link = links.results({ facet, value });
     link.textContent = facet === 'theme' ? readableValue(value) : value;

@@ -35,7 +35,7 @@ export function renderQueryNotes(result: SearchResult, link: QueryLink): HTMLEle
       h(
         'p',
         { class: 'query-note', 'data-note': 'did-you-mean' },
-        'Bedoelde je ',
+        'Bedoelde u ',
         a,
         ` (in plaats van „${suggestion.word}”)?`,
       ),

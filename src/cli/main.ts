@@ -1,22 +1,46 @@
-// Entry point of the `vraagbaak` command: each sub-command lives in ./commands/ and registers itself
-// here. Registering is cheap; what a command works with is loaded when it runs.
+// Entry point of the `vraagbaak` command. Each sub-command's options and action live in
+// ./commands/, in a module loaded only for the command that runs (or whose help is asked for): the
+// overview (`vraagbaak --help`) needs just the names and summaries below.
 import { Command } from 'commander';
-import { registerAnalyze } from './commands/analyze.ts';
-import { registerIndex } from './commands/index.ts';
-import { registerParse } from './commands/parse.ts';
-import { registerSearch } from './commands/search.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerSimilar } from './commands/similar.ts';
+
+type Define = (command: Command) => void;
+
+const commands: Record<string, { summary: string; define: () => Promise<Define> }> = {
+  analyze: {
+    summary: 'Analyse text from stdin: language, tokens and terms, entities',
+    define: async () => (await import('./commands/analyze.ts')).defineAnalyze,
+  },
+  index: {
+    summary: 'parse files and directories (text exports, PDFs, dekamer JSONL) and index them',
+    define: async () => (await import('./commands/index.ts')).defineIndex,
+  },
+  parse: {
+    summary: 'parse source files into documents with passages (no indexing)',
+    define: async () => (await import('./commands/parse.ts')).defineParse,
+  },
+  search: {
+    summary: 'search the index and print the matching passages',
+    define: async () => (await import('./commands/search.ts')).defineSearch,
+  },
+  serve: {
+    summary: 'serve the search API and page (indexes the seeds into an empty embedded store)',
+    define: async () => (await import('./commands/serve.ts')).defineServe,
+  },
+  similar: {
+    summary: 'has this been asked before? documents like a draft or like a document',
+    define: async () => (await import('./commands/similar.ts')).defineSimilar,
+  },
+};
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
 );
-registerAnalyze(program);
-registerIndex(program);
-registerSearch(program);
-registerServe(program);
-registerSimilar(program);
-registerParse(program);
+const [first, second] = process.argv.slice(2);
+const invoked = first === 'help' ? second : first;
+for (const [name, { summary, define }] of Object.entries(commands)) {
+  const command = program.command(name).description(summary);
+  if (name === invoked) (await define())(command);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -40,17 +40,19 @@ const sourcesUnder = (sources: string[], folder: string) =>
   sources.filter((source) => source.startsWith(folder));
 
 describe('loaded only when used', () => {
-  it('`vraagbaak --help` loads commander and the command declarations, nothing they run', () => {
+  it('`vraagbaak --help` loads commander and the command list, no command and nothing they run', () => {
     const { packages, sources } = staticallyLoaded('src/cli/main.ts');
     expect(packages).toEqual(['commander']);
-    for (const folder of [
-      'src/api/',
-      'src/search/',
-      'src/pipeline/',
-      'src/entities/',
-      'src/analysis/',
-    ])
-      expect(sourcesUnder(sources, folder), folder).toEqual([]);
+    expect(sources).toEqual(['src/cli/main.ts']);
+  });
+
+  it('each command loads its own module only', () => {
+    for (const command of ['analyze', 'index', 'parse', 'search', 'serve', 'similar']) {
+      const { sources } = staticallyLoaded(`src/cli/commands/${command}.ts`);
+      expect(sourcesUnder(sources, 'src/cli/commands/'), command).toEqual([
+        `src/cli/commands/${command}.ts`,
+      ]);
+    }
   });
 
   it('the server: no heavy library, no entity model, no pipeline, neither engine', () => {

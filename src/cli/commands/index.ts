@@ -103,10 +103,8 @@ function summary(report: IndexReport, parseFailures: ParseFailure[], elapsedMs: 
   return lines.join('\n');
 }
 
-export function registerIndex(program: Command): void {
-  const command: Command = program
-    .command('index')
-    .description('parse files and directories (text exports, PDFs, dekamer JSONL) and index them')
+export function defineIndex(command: Command): void {
+  command
     .argument('[paths...]', 'files or directories to index')
     .option('--pipeline <name>', pipelineOptionHelp)
     .addOption(backendOption())

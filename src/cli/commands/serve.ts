@@ -136,10 +136,8 @@ const listenProblems: Record<string, string> = {
   EADDRNOTAVAIL: 'this machine has no such address (check --host or HOST)',
 };
 
-export function registerServe(program: Command): void {
-  const command: Command = program
-    .command('serve')
-    .description('serve the search API and page (indexes the seeds into an empty embedded store)')
+export function defineServe(command: Command): void {
+  command
     .option('-p, --port <port>', 'port to listen on (default: $PORT, else 3000)')
     .option('--host <host>', 'address to listen on (default: $HOST, else 127.0.0.1)')
     .addOption(backendOption())

@@ -18,6 +18,7 @@ export interface WorkerPoolOptions {
 export const workerEntries = {
   'analysis-worker': 'api/analysis-worker',
   'pdf-worker': 'pipeline/sources/pdf-worker',
+  'complete-worker': 'pipeline/complete-worker',
 } as const;
 
 /** A pool running the default export of one worker module. */

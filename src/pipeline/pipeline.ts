@@ -3,7 +3,7 @@
 // cannot be read is reported in the stream and the rest goes on.
 import path from 'node:path';
 import type { DocumentRecord } from '../model/document.ts';
-import { completeDocument } from './complete-document.ts';
+import { completedInOrder } from './completion.ts';
 import type { SourceResult } from './draft.ts';
 import { findSourceFiles, type SourceFile } from './source-files.ts';
 import { readDekamer } from './sources/dekamer.ts';
@@ -25,6 +25,11 @@ export interface ParseOptions {
   onProgress?: (progress: ParseProgress) => void;
   /** Time one PDF may take to read before it is reported and skipped (default PDF_TIME_BUDGET_MS, VRAAGBAAK_PDF_TIME_BUDGET). */
   pdfTimeBudgetMs?: number;
+  /**
+   * Worker threads that complete documents (language, entities) while this thread reads on;
+   * 0 (the default) completes them here. Results come in the same order either way.
+   */
+  completionThreads?: number;
 }
 
 /**
@@ -82,31 +87,28 @@ export async function* parseDocuments(
   // Within one run an id names one document: a second document with it is reported, not indexed
   // over the first (which would silently keep only whichever came last).
   const firstSource = new Map<string, string>();
-  for (const file of files) {
-    for await (const result of readSource(
-      file,
-      (bytes) => (progress.bytesRead += bytes),
-      options.pdfTimeBudgetMs,
-    )) {
-      if (!result.ok) {
-        yield report(result);
-        continue;
-      }
-      let document: DocumentRecord;
-      try {
-        document = completeDocument(result.draft);
-      } catch (error) {
-        yield report({ ok: false, file: result.draft.source, reason: (error as Error).message });
-        continue;
-      }
-      const first = firstSource.get(document.id);
-      if (first !== undefined) {
-        const reason = `duplicate document id ${document.id} (first read from ${first}); skipped`;
-        yield report({ ok: false, file: result.draft.source, reason });
-        continue;
-      }
-      firstSource.set(document.id, result.draft.source);
-      yield report({ ok: true, document });
+  async function* sourceResults(): AsyncGenerator<SourceResult> {
+    for (const file of files) {
+      yield* readSource(file, (bytes) => (progress.bytesRead += bytes), options.pdfTimeBudgetMs);
     }
+  }
+  for await (const result of completedInOrder(sourceResults(), options.completionThreads ?? 0)) {
+    if (!result.ok) {
+      yield report(result);
+      continue;
+    }
+    if (!result.completed.ok) {
+      yield report({ ok: false, file: result.draft.source, reason: result.completed.reason });
+      continue;
+    }
+    const document = result.completed.document;
+    const first = firstSource.get(document.id);
+    if (first !== undefined) {
+      const reason = `duplicate document id ${document.id} (first read from ${first}); skipped`;
+      yield report({ ok: false, file: result.draft.source, reason });
+      continue;
+    }
+    firstSource.set(document.id, result.draft.source);
+    yield report({ ok: true, document });
   }
 }

@@ -38,7 +38,9 @@ describe('vraagbaak index', () => {
       VRAAGBAAK_DATA_DIR: dataDir,
     });
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^Indexed 5 documents \(47 passages\), 1 refused, in [\d.]+ s/m);
+    expect(stdout).toMatch(
+      /^Indexed 5 documents \(47 passages\), 1 refused, in [\d.]+ s \([\d.]+ CPU-s\)/m,
+    );
     expect(stdout).toContain(`${broken}: `);
   });
 

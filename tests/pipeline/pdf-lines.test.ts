@@ -1,7 +1,7 @@
 // Grouping a PDF page's text items into lines takes n log n time: a crafted page of 20,000 items
 // on one baseline took 312 s when each item copied its row and searched every row.
 import { expect, it } from 'vitest';
-import { pageLines, type PositionedText } from '../../src/pipeline/sources/pdf.ts';
+import { pageLines, type PositionedText } from '../../src/pipeline/sources/pdf-lines.ts';
 
 const COUNT = 20_000;
 const item = (x: number, y: number): PositionedText => ({ text: 'ab', x, y, width: 8, height: 10 });

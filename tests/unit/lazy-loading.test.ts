@@ -82,7 +82,7 @@ describe('loaded only when used', () => {
   });
 
   it('parsing and indexing load pdf.js only when a PDF is read (in its worker thread)', () => {
-    for (const entryPoint of ['src/pipeline/pipeline.ts', 'src/pipeline/sources/pdf-worker.ts'])
-      expect(staticallyLoaded(entryPoint).packages, entryPoint).not.toContain('pdfjs-dist');
+    expect(staticallyLoaded('src/pipeline/pipeline.ts').packages).not.toContain('pdfjs-dist');
+    expect(staticallyLoaded('src/pipeline/sources/pdf-worker.ts').packages).toContain('pdfjs-dist');
   });
 });

@@ -3,6 +3,7 @@
 // document is still indexed. Progress: a bar with ETA on a terminal, a line every few seconds
 // otherwise (logs of scheduled jobs), and a summary at the end.
 import type { Command } from 'commander';
+import { availableParallelism } from 'node:os';
 import type { DocumentRecord } from '../../model/document.ts';
 import type { IndexProgress, IndexReport } from '../../search/backend.ts';
 import { backendOption, configWith, pipelineOptionHelp } from '../options.ts';
@@ -85,12 +86,24 @@ export function progressLines(
   };
 }
 
-function summary(report: IndexReport, parseFailures: ParseFailure[], elapsedMs: number): string {
+/** CPU seconds of this process since `since`, every thread counted (the completion workers too). */
+const cpuSecondsSince = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return ((user + system) / 1e6).toFixed(1);
+};
+
+function summary(
+  report: IndexReport,
+  parseFailures: ParseFailure[],
+  elapsedMs: number,
+  cpuSeconds: string,
+): string {
   const seconds = (elapsedMs / 1000).toFixed(1);
   const refused = parseFailures.length + report.failures.length;
   const lines = [
     `Indexed ${number(report.documents)} documents (${number(report.passages)} passages), ` +
-      `${refused} refused, in ${seconds} s: ${perSecond(report.passages, elapsedMs)} passages/s`,
+      `${refused} refused, in ${seconds} s (${cpuSeconds} CPU-s): ` +
+      `${perSecond(report.passages, elapsedMs)} passages/s`,
   ];
   if (parseFailures.length > 0) {
     lines.push(`${parseFailures.length} file(s) could not be read:`);
@@ -121,6 +134,7 @@ export function defineIndex(command: Command): void {
       const paths = await sourcePaths(given, options.pipeline);
       if (!paths.length) command.error('give paths to index or --pipeline <name>');
       const startedAt = Date.now();
+      const cpuAtStart = process.cpuUsage();
       const progress = process.stderr.isTTY
         ? await progressBar(startedAt)
         : progressLines(startedAt);
@@ -129,6 +143,8 @@ export function defineIndex(command: Command): void {
         const results = parseDocuments(paths, {
           onProgress: ({ bytesRead, bytesTotal }) => progress.bytes(bytesRead, bytesTotal),
           pdfTimeBudgetMs: config.pdfTimeBudgetSeconds * 1000,
+          // Language and entities on the other cores while this thread reads and indexes.
+          completionThreads: Math.max(1, availableParallelism() - 1),
         });
         for await (const result of results) {
           if (result.ok) yield result.document;
@@ -166,7 +182,9 @@ export function defineIndex(command: Command): void {
       await backend.close();
       await unlock();
       progress.stop(true);
-      console.log(summary(report, parseFailures, Date.now() - startedAt));
+      console.log(
+        summary(report, parseFailures, Date.now() - startedAt, cpuSecondsSince(cpuAtStart)),
+      );
       if (parseFailures.length > 0 || report.failures.length > 0) process.exitCode = 1;
     });
 }

@@ -1,5 +1,6 @@
 // Training of the tagger's linear model: a multi-class perceptron whose weights are averaged over
 // every update (Collins 2002), which generalises far better than the last weights.
+import { tokenFeatures } from './features.ts';
 import { LinearModel, sumOfRows } from './linear-model.ts';
 
 export class AveragedPerceptron {
@@ -19,6 +20,10 @@ export class AveragedPerceptron {
 
   scores(features: readonly string[]): Float64Array {
     return sumOfRows(this.weights, features, this.labels.length);
+  }
+
+  tokenScores(words: readonly string[], i: number, previousTags: readonly string[]): Float64Array {
+    return this.scores(tokenFeatures(words, i, previousTags));
   }
 
   /** One training example seen: move weight from the guessed label to the true one. */

@@ -1,10 +1,9 @@
 // Greedy left-to-right tagging with BIO tags: each word gets the best label given the tags
 // already chosen, an I- tag only where it continues an entity of the same type.
-import { tokenFeatures } from './features.ts';
-
 export interface Scorer {
   readonly labels: readonly string[];
-  scores(features: readonly string[]): Float64Array;
+  /** Per label, the score of token i of words given the tags of the tokens before it. */
+  tokenScores(words: readonly string[], i: number, previousTags: readonly string[]): Float64Array;
 }
 
 /** Can `label` follow `previous`? "I-ORG" only after "B-ORG" or "I-ORG". */
@@ -30,7 +29,7 @@ export function tagWords(model: Scorer, words: readonly string[]): TaggedWord[] 
       tagged.push({ label: 'O', margin: Infinity });
       continue;
     }
-    const scores = model.scores(tokenFeatures(words, i, tags));
+    const scores = model.tokenScores(words, i, tags);
     let best = -1;
     let second = -Infinity;
     for (let label = 0; label < scores.length; label++) {

@@ -49,8 +49,48 @@ const gazetteer = gazetteerWords();
 
 const lower = (word: string | undefined) => (word === undefined ? '<none>' : word.toLowerCase());
 
-/** Feature names for token i of words, given the tags of the two tokens before it. */
-export function tokenFeatures(
+/** Shapes of the words seen lately: a word's shape takes four replacements, and words recur. */
+const shapes = new Map<string, string>();
+const SHAPE_CACHE_SIZE = 50_000;
+function cachedShape(word: string): string {
+  let wordShape = shapes.get(word);
+  if (wordShape === undefined) {
+    if (shapes.size >= SHAPE_CACHE_SIZE) shapes.clear();
+    shapes.set(word, (wordShape = shape(word)));
+  }
+  return wordShape;
+}
+
+/** The features of a word whatever its place: the same wherever it occurs, so a model may keep their sum. */
+export function wordFeatures(word: string): string[] {
+  const low = word.toLowerCase();
+  const features = [
+    'bias',
+    `w=${low}`,
+    `shape=${cachedShape(word)}`,
+    `p1=${low.slice(0, 1)}`,
+    `p2=${low.slice(0, 2)}`,
+    `p3=${low.slice(0, 3)}`,
+    `s1=${low.slice(-1)}`,
+    `s2=${low.slice(-2)}`,
+    `s3=${low.slice(-3)}`,
+    `s4=${low.slice(-4)}`,
+    `W=${word}`,
+    `len=${Math.min(word.length, 10)}`,
+  ];
+  if (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word))
+    features.push('allcaps');
+  if (/-/u.test(word)) features.push('hyphen');
+  if (gazetteer.acronyms.has(word.toUpperCase()) && /^\p{Lu}/u.test(word))
+    features.push('gaz:acronym');
+  if (gazetteer.organisationWords.has(word)) features.push('gaz:organisation');
+  if (gazetteer.placeWords.has(word)) features.push('gaz:place');
+  if (gazetteer.countryWords.has(word)) features.push('gaz:country');
+  return features;
+}
+
+/** The features of token i of words that depend on its neighbours and the tags before it. */
+export function contextFeatures(
   words: readonly string[],
   i: number,
   previousTags: readonly string[],
@@ -61,44 +101,35 @@ export function tokenFeatures(
   const after = words[i + 1];
   const tag1 = previousTags[i - 1] ?? '<s>';
   const tag2 = previousTags[i - 2] ?? '<s>';
-  const wordShape = shape(word);
+  const wordShape = cachedShape(word);
+  const shapeBefore = before === undefined ? '<s>' : cachedShape(before);
+  const shapeAfter = after === undefined ? '</s>' : cachedShape(after);
   const features = [
-    'bias',
-    `w=${low}`,
-    `shape=${wordShape}`,
-    `p1=${low.slice(0, 1)}`,
-    `p2=${low.slice(0, 2)}`,
-    `p3=${low.slice(0, 3)}`,
-    `s1=${low.slice(-1)}`,
-    `s2=${low.slice(-2)}`,
-    `s3=${low.slice(-3)}`,
-    `s4=${low.slice(-4)}`,
     `w-1=${lower(before)}`,
     `w+1=${lower(after)}`,
     `w-2=${lower(words[i - 2])}`,
     `w+2=${lower(words[i + 2])}`,
-    `shape-1=${before === undefined ? '<s>' : shape(before)}`,
-    `shape+1=${after === undefined ? '</s>' : shape(after)}`,
+    `shape-1=${shapeBefore}`,
+    `shape+1=${shapeAfter}`,
     `t-1=${tag1}`,
     `t-2,t-1=${tag2},${tag1}`,
     `t-1,w=${tag1},${low}`,
     `t-1,shape=${tag1},${wordShape}`,
     `w-1,w=${lower(before)},${low}`,
     `w,w+1=${low},${lower(after)}`,
-    `W=${word}`,
-    `shapes=${before === undefined ? '<s>' : shape(before)},${wordShape},${after === undefined ? '</s>' : shape(after)}`,
+    `shapes=${shapeBefore},${wordShape},${shapeAfter}`,
     `s3-1=${lower(before).slice(-3)}`,
     `t-1,w+1=${tag1},${lower(after)}`,
-    `len=${Math.min(word.length, 10)}`,
   ];
   if (i === 0) features.push(`first,shape=${wordShape}`);
-  if (word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word))
-    features.push('allcaps');
-  if (/-/u.test(word)) features.push('hyphen');
-  if (gazetteer.acronyms.has(word.toUpperCase()) && /^\p{Lu}/u.test(word))
-    features.push('gaz:acronym');
-  if (gazetteer.organisationWords.has(word)) features.push('gaz:organisation');
-  if (gazetteer.placeWords.has(word)) features.push('gaz:place');
-  if (gazetteer.countryWords.has(word)) features.push('gaz:country');
   return features;
+}
+
+/** Feature names for token i of words, given the tags of the two tokens before it. */
+export function tokenFeatures(
+  words: readonly string[],
+  i: number,
+  previousTags: readonly string[],
+): string[] {
+  return [...wordFeatures(words[i] ?? ''), ...contextFeatures(words, i, previousTags)];
 }

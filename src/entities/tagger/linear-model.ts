@@ -1,6 +1,7 @@
 // A linear classifier over string features: the tagger's model at run time, and the format of its
 // checked-in weights (quantised to integers, features that never mattered pruned).
 import { z } from 'zod';
+import { contextFeatures, wordFeatures } from './features.ts';
 
 /** One feature's row as written: "labelIndex:weight labelIndex:weight …" (integer weights). */
 const PackedRow = /^\d+:-?\d+( \d+:-?\d+)*$/;
@@ -34,6 +35,9 @@ export function sumOfRows(rows: Rows, features: readonly string[], labels: numbe
   return sums;
 }
 
+/** Distinct words whose own-feature sums a model keeps (cleared when full). */
+const WORD_SCORES_CACHE_SIZE = 50_000;
+
 export class LinearModel {
   private readonly weights = new Map<string, Int32Array>();
   /**
@@ -42,6 +46,8 @@ export class LinearModel {
    * CPU at every start of `vraagbaak analyze` and of each indexing worker.
    */
   private readonly packed: Readonly<Record<string, string>>;
+  /** Per word, the sum of its own features' rows (wordFeatures): weights are fixed, so it is kept. */
+  private readonly wordScores = new Map<string, Float64Array>();
 
   constructor(
     readonly labels: readonly string[],
@@ -74,6 +80,23 @@ export class LinearModel {
   /** The sum of the features' weights per label. */
   scores(features: readonly string[]): Float64Array {
     return sumOfRows({ get: (feature) => this.row(feature) }, features, this.labels.length);
+  }
+
+  /**
+   * The scores of token i given the tags before it: its word's cached sum plus its context's.
+   * Weights are integers, so the sum in another order is the same number.
+   */
+  tokenScores(words: readonly string[], i: number, previousTags: readonly string[]): Float64Array {
+    const word = words[i] ?? '';
+    let own = this.wordScores.get(word);
+    if (!own) {
+      if (this.wordScores.size >= WORD_SCORES_CACHE_SIZE) this.wordScores.clear();
+      own = this.scores(wordFeatures(word));
+      this.wordScores.set(word, own);
+    }
+    const sums = this.scores(contextFeatures(words, i, previousTags));
+    for (let label = 0; label < sums.length; label++) sums[label]! += own[label]!;
+    return sums;
   }
 
   toFile(about: string): ModelFile {

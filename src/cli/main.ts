@@ -3,33 +3,35 @@
 // overview (`vraagbaak --help`) needs just the names and summaries below.
 import { Command } from 'commander';
 
-type Define = (command: Command) => void;
-
-const commands: Record<string, { summary: string; define: () => Promise<Define> }> = {
-  analyze: {
-    summary: 'Analyse text from stdin: language, tokens and terms, entities',
-    define: async () => (await import('./commands/analyze.ts')).defineAnalyze,
-  },
-  index: {
-    summary: 'parse files and directories (text exports, PDFs, dekamer JSONL) and index them',
-    define: async () => (await import('./commands/index.ts')).defineIndex,
-  },
-  parse: {
-    summary: 'parse source files into documents with passages (no indexing)',
-    define: async () => (await import('./commands/parse.ts')).defineParse,
-  },
-  search: {
-    summary: 'search the index and print the matching passages',
-    define: async () => (await import('./commands/search.ts')).defineSearch,
-  },
-  serve: {
-    summary: 'serve the search API and page (indexes the seeds into an empty embedded store)',
-    define: async () => (await import('./commands/serve.ts')).defineServe,
-  },
-  similar: {
-    summary: 'has this been asked before? documents like a draft or like a document',
-    define: async () => (await import('./commands/similar.ts')).defineSimilar,
-  },
+/** Each command's summary, and its module, which exports `define(command)`: options and action. */
+const commands: Record<
+  string,
+  [summary: string, load: () => Promise<{ define(command: Command): void }>]
+> = {
+  analyze: [
+    'Analyse text from stdin: language, tokens and terms, entities',
+    () => import('./commands/analyze.ts'),
+  ],
+  index: [
+    'parse files and directories (text exports, PDFs, dekamer JSONL) and index them',
+    () => import('./commands/index.ts'),
+  ],
+  parse: [
+    'parse source files into documents with passages (no indexing)',
+    () => import('./commands/parse.ts'),
+  ],
+  search: [
+    'search the index and print the matching passages',
+    () => import('./commands/search.ts'),
+  ],
+  serve: [
+    'serve the search API and page (indexes the seeds into an empty embedded store)',
+    () => import('./commands/serve.ts'),
+  ],
+  similar: [
+    'has this been asked before? documents like a draft or like a document',
+    () => import('./commands/similar.ts'),
+  ],
 };
 
 const program = new Command('vraagbaak').description(
@@ -37,9 +39,9 @@ const program = new Command('vraagbaak').description(
 );
 const [first, second] = process.argv.slice(2);
 const invoked = first === 'help' ? second : first;
-for (const [name, { summary, define }] of Object.entries(commands)) {
+for (const [name, [summary, load]] of Object.entries(commands)) {
   const command = program.command(name).description(summary);
-  if (name === invoked) (await define())(command);
+  if (name === invoked) (await load()).define(command);
 }
 
 try {

@@ -48,7 +48,7 @@ export function formatAnalysis({ language, tokens, entities }: TextAnalysis): st
   ].join('\n');
 }
 
-export function defineAnalyze(command: Command): void {
+export function define(command: Command): void {
   command
     .option('--json', 'print the analysis as JSON')
     .action(async (options: { json?: boolean }) => {

@@ -116,7 +116,7 @@ function summary(
   return lines.join('\n');
 }
 
-export function defineIndex(command: Command): void {
+export function define(command: Command): void {
   command
     .argument('[paths...]', 'files or directories to index')
     .option('--pipeline <name>', pipelineOptionHelp)

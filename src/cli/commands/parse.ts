@@ -52,7 +52,7 @@ async function progressBar() {
   };
 }
 
-export function defineParse(command: Command): void {
+export function define(command: Command): void {
   command
     .argument('[paths...]', 'files or directories: .txt exports, .pdf, .jsonl(.gz) federal data')
     .option('--json', 'print a JSON array of the documents')

@@ -36,7 +36,7 @@ export function formatResult(result: SearchResult, colour: boolean): string {
   return lines.join('\n');
 }
 
-export function defineSearch(command: Command): void {
+export function define(command: Command): void {
   command.argument(
     '[query...]',
     'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',

@@ -136,7 +136,7 @@ const listenProblems: Record<string, string> = {
   EADDRNOTAVAIL: 'this machine has no such address (check --host or HOST)',
 };
 
-export function defineServe(command: Command): void {
+export function define(command: Command): void {
   command
     .option('-p, --port <port>', 'port to listen on (default: $PORT, else 3000)')
     .option('--host <host>', 'address to listen on (default: $HOST, else 127.0.0.1)')

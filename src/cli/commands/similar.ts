@@ -53,7 +53,7 @@ async function readDraft(file: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function defineSimilar(command: Command): void {
+export function define(command: Command): void {
   command
     .argument('[document]', 'id of an indexed document (instead of --text-file)')
     .option('-f, --text-file <path>', 'the draft question, a text file ("-" reads stdin)');

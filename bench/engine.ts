@@ -5,6 +5,7 @@
 // robustness issue (many prefixes, fuzzy terms, huge slop): how long each takes and what it answers.
 // Resident memory per 10k passages comes from fresh child processes (./memory.ts).
 import { Command, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,38 +37,59 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-interface SizeResult {
-  copies: number;
-  passages: number;
+/** How the index of one size was made: null when an index kept by --index-dir was reused. */
+interface Indexing {
   indexWallS: number;
   indexCpuS: number;
   passagesPerCpuS: number;
-  snapshotMiB: number;
   snapshotWriteWallS: number;
+}
+
+interface SizeResult {
+  copies: number;
+  passages: number;
+  indexing: Indexing | null;
+  snapshotMiB: number;
   snapshotLoadCpuS: number;
   query: { wallP50: number; wallP95: number; cpuP50: number; cpuP95: number; count: number };
   perQueryWallP50: Record<string, number>;
 }
 
-async function measureSize(
+/** Indexes ×`copies` of the corpus into `dataDir` (rebuilt), timed. */
+async function indexInto(
+  backend: EmbeddedBackend,
   documents: DocumentRecord[],
+  copies: number,
+): Promise<Indexing> {
+  // index() seals, then writes the snapshot; the write is timed on its own below.
+  const indexing = await measured(() =>
+    backend.index(replicated(documents, copies), { mode: 'rebuild' }),
+  );
+  const write = await measured(() => backend.index(replicated([], 1)));
+  return {
+    indexWallS: round(indexing.wallMs / 1000, 2),
+    indexCpuS: round(indexing.cpuMs / 1000, 2),
+    passagesPerCpuS: Math.round(indexing.result.passages / (indexing.cpuMs / 1000)),
+    snapshotWriteWallS: round(write.wallMs / 1000, 2),
+  };
+}
+
+async function measureSize(
+  documents: () => Promise<DocumentRecord[]>,
   copies: number,
   rounds: number,
 ): Promise<SizeResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-bench-engine-'));
+  const kept = options.indexDir === undefined ? null : path.join(options.indexDir, `x${copies}`);
+  const dataDir = kept ?? (await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-bench-engine-')));
   try {
+    const reuse = kept !== null && existsSync(snapshotPath(kept));
     const backend = await EmbeddedBackend.open({ dataDir });
-    // index() seals, then writes the snapshot; the write is timed on its own below.
-    const indexing = await measured(() =>
-      backend.index(replicated(documents, copies), { mode: 'rebuild' }),
-    );
-    const passages = indexing.result.passages;
-    const file = snapshotPath(dataDir);
-    const snapshotBytes = (await stat(file)).size;
+    const indexing = reuse ? null : await indexInto(backend, await documents(), copies);
+    const { passages } = await backend.stats();
+    const snapshotBytes = (await stat(snapshotPath(dataDir))).size;
     const loads: number[] = [];
     for (let run = 0; run < 3; run++)
       loads.push((await measured(() => readSnapshot(dataDir))).cpuMs);
-    const write = await measured(() => backend.index(replicated([], 1)));
 
     const queries = mixedQuerySet((await backend.search(toQuery({ size: '0' }))).facets);
     for (const query of queries) await backend.search(toQuery(query.params));
@@ -87,11 +109,8 @@ async function measureSize(
     return {
       copies,
       passages,
-      indexWallS: round(indexing.wallMs / 1000, 2),
-      indexCpuS: round(indexing.cpuMs / 1000, 2),
-      passagesPerCpuS: Math.round(passages / (indexing.cpuMs / 1000)),
+      indexing,
       snapshotMiB: round(snapshotBytes / 1024 ** 2),
-      snapshotWriteWallS: round(write.wallMs / 1000, 2),
       snapshotLoadCpuS: round(median(loads) / 1000, 2),
       query: {
         count: wall.length,
@@ -105,7 +124,7 @@ async function measureSize(
       ),
     };
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    if (kept === null) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -163,34 +182,50 @@ const program = new Command()
   .option('--copies <list>', 'corpus sizes (copies)', (v) => v.split(',').map(positive), [1, 10])
   .option('--memory-runs <n>', 'fresh processes for the memory figure (0: skip)', Number, 1)
   .option('--no-sizes', 'skip the indexing and query figures (attacks and memory only)')
+  .option(
+    '--index-dir <dir>',
+    "keep each size's index in <dir>/x<copies> and reuse one found there (no indexing figures then)",
+  )
+  .option('--no-attacks', 'skip the expensive queries of the robustness issue')
   .parse();
 const options = program.opts<{
   rounds: number;
   copies: number[];
   memoryRuns: number;
   sizes: boolean;
+  indexDir?: string;
+  attacks: boolean;
 }>();
 
 const started = performance.now();
-const corpus = await loadCorpus();
-console.error(
-  `corpus: ${corpus.documents.length} documents, ${corpus.passages} passages; load ${os.loadavg()[0]!.toFixed(1)}`,
-);
+console.error(`load ${os.loadavg()[0]!.toFixed(1)}`);
+// The corpus goes through the pipeline only when something is indexed.
+let corpus: DocumentRecord[] | null = null;
+const documents = async () => {
+  if (corpus === null) {
+    const loaded = await loadCorpus();
+    console.error(`corpus: ${loaded.documents.length} documents, ${loaded.passages} passages`);
+    corpus = loaded.documents;
+  }
+  return corpus;
+};
 const sizes: SizeResult[] = [];
 for (const copies of options.sizes ? options.copies : []) {
   sizes.push(
     await measureSize(
-      corpus.documents,
+      documents,
       copies,
       copies === 1 ? options.rounds : Math.max(3, Math.floor(options.rounds / 4)),
     ),
   );
   console.error(JSON.stringify(sizes.at(-1)));
 }
-const attacks = await measureAttacks(corpus.documents);
+const attacks = options.attacks ? await measureAttacks(await documents()) : null;
 console.error(JSON.stringify(attacks));
 const memory =
-  options.memoryRuns > 0 ? await measureEmbeddedMemory(corpus.documents, options.memoryRuns) : null;
+  options.memoryRuns > 0
+    ? await measureEmbeddedMemory(await documents(), options.memoryRuns)
+    : null;
 console.log(
   JSON.stringify(
     {

@@ -13,6 +13,7 @@ import { acquireElasticsearch } from '../bench/elasticsearch-node.ts';
 import { processCpuMs, serveApiProcess } from '../bench/server-process.ts';
 import { mixedQuerySet, toUrl } from '../bench/query-set.ts';
 import { elasticsearchAlias, openBackend } from '../bench/backends.ts';
+import type { DocumentRecord } from '../src/model/document.ts';
 import type { BackendName } from '../src/search/backend.ts';
 import { backendNames } from '../src/config.ts';
 import type { SearchResult } from '../src/search/query.ts';
@@ -71,17 +72,22 @@ async function hammer(serverEnv: Record<string, string>, connections: number, se
 
 async function loadBackend(
   name: BackendName,
-  documents: Awaited<ReturnType<typeof loadCorpus>>['documents'],
-  options: { connections: number; duration: number },
+  documents: () => Promise<DocumentRecord[]>,
+  options: { connections: number; duration: number; dataDir?: string },
 ): Promise<LoadResult> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-load-'));
+  // An embedded index given with --data-dir is served as it is.
+  const given = name === 'embedded' ? options.dataDir : undefined;
+  const dataDir = given ?? (await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-load-')));
   const node = name === 'elasticsearch' ? await acquireElasticsearch('load', LOAD_ES_PORT) : null;
   const backend = await openBackend(name, { dataDir, elasticsearchUrl: node?.url, run: 'load' });
   try {
-    log(`${name}: indexing ${documents.length} documents…`);
-    const report = await backend.index(replicated(documents, 1), { mode: 'rebuild' });
-    if (report.failures.length > 0) {
-      throw new Error(`${name}: ${report.failures.length} documents failed to index`);
+    if (given === undefined) {
+      const corpus = await documents();
+      log(`${name}: indexing ${corpus.length} documents…`);
+      const report = await backend.index(replicated(corpus, 1), { mode: 'rebuild' });
+      if (report.failures.length > 0) {
+        throw new Error(`${name}: ${report.failures.length} documents failed to index`);
+      }
     }
     // The store is complete on disk (embedded) or in the alias (Elasticsearch): serve it from a
     // process of its own, as `npm start` would.
@@ -116,7 +122,7 @@ async function loadBackend(
   } finally {
     await backend.close();
     await node?.release();
-    await rm(dataDir, { recursive: true, force: true });
+    if (given === undefined) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -125,24 +131,38 @@ const program = new Command('load')
   .option('--backend <name...>', `backends to load (${backendNames.join(', ')})`, [...backendNames])
   .option('--connections <n>', 'concurrent connections', positive, 50)
   .option('--duration <seconds>', 'seconds per backend', positive, 30)
-  .action(async (options: { backend: string[]; connections: number; duration: number }) => {
-    const unknown = options.backend.filter((name) => !backendNames.includes(name as BackendName));
-    if (unknown.length > 0) throw new Error(`unknown backend: ${unknown.join(', ')}`);
-    log('Running the pipeline over the dekamer corpus…');
-    const corpus = await loadCorpus();
-    const results: LoadResult[] = [];
-    for (const name of options.backend as BackendName[]) {
-      results.push(await loadBackend(name, corpus.documents, options));
-    }
-    console.table(results);
-    const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
-    if (failed.length > 0) {
-      console.error(
-        `load: errors or non-2xx answers on ${failed.map((r) => r.backend).join(', ')}`,
-      );
-      process.exitCode = 1;
-    }
-  });
+  .option('--data-dir <dir>', 'serve the embedded index already built there instead of indexing')
+  .action(
+    async (options: {
+      backend: string[];
+      connections: number;
+      duration: number;
+      dataDir?: string;
+    }) => {
+      const unknown = options.backend.filter((name) => !backendNames.includes(name as BackendName));
+      if (unknown.length > 0) throw new Error(`unknown backend: ${unknown.join(', ')}`);
+      let corpus: DocumentRecord[] | null = null;
+      const documents = async () => {
+        if (corpus === null) {
+          log('Running the pipeline over the dekamer corpus…');
+          corpus = (await loadCorpus()).documents;
+        }
+        return corpus;
+      };
+      const results: LoadResult[] = [];
+      for (const name of options.backend as BackendName[]) {
+        results.push(await loadBackend(name, documents, options));
+      }
+      console.table(results);
+      const failed = results.filter((r) => r.errors + r.timeouts + r.non2xx > 0);
+      if (failed.length > 0) {
+        console.error(
+          `load: errors or non-2xx answers on ${failed.map((r) => r.backend).join(', ')}`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

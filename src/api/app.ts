@@ -4,11 +4,11 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { webDistDir } from '../../web/paths.ts';
 import type { SearchBackend } from '../search/backend.ts';
 import { AnalysisPool } from './analysis-pool.ts';
 import { errorHandler, notFound } from './errors.ts';
+import { requestLog } from './request-log.ts';
 import { analyzeRoutes } from './routes/analyze.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -41,22 +41,7 @@ export function createApp({
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple'); // repeated keys become arrays; no nested objects from brackets
-  app.use(
-    pinoHttp({
-      logger,
-      customSuccessMessage: (req, res, responseTime) =>
-        `${req.method} ${req.url} ${res.statusCode} ${Math.round(responseTime)} ms`,
-      // Method, URL and status are what an operator reads; headers (cookies, tokens) stay out.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(logger));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -76,6 +76,19 @@ export function exclude(a: DocSet, b: DocSet, bonus: number): DocSet {
   return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
 
+/** The passages of `a` also in `b` (both ascending). */
+export function docsInBoth(a: Int32Array, b: Int32Array): Int32Array {
+  const docs = new Int32Array(Math.min(a.length, b.length));
+  let j = 0;
+  let n = 0;
+  for (let i = 0; i < a.length && j < b.length; i++) {
+    const x = a[i]!;
+    while (j < b.length && b[j]! < x) j++;
+    if (b[j] === x) docs[n++] = x;
+  }
+  return docs.subarray(0, n);
+}
+
 export function scaled(set: DocSet, factor: number): DocSet {
   if (factor === 1) return set;
   return { docs: set.docs, scores: set.scores.map((score) => score * factor) };

@@ -187,10 +187,10 @@ export class EmbeddedBackend implements SearchBackend {
     let page: number[];
     let total: number;
     let seenBefore: number;
-    let matching: Map<number, number> | null = null;
+    let hitsOfDocument: ((i: number) => number) | null = null;
     if (grouped) {
       const documents = collapse(index, keys);
-      matching = documents.matching;
+      hitsOfDocument = documents.hitsOfDocument;
       seenBefore = cursor ? cursor.seen : offsetOf(query);
       page = topK(keys, documents.best, seenBefore + query.size).slice(seenBefore);
       total = documents.best.length;
@@ -226,7 +226,7 @@ export class EmbeddedBackend implements SearchBackend {
       total,
       tookMs: Math.round(performance.now() - started),
       hits: page.map((i) =>
-        toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, matching?.get(i), targets),
+        toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, hitsOfDocument?.(i), targets),
       ),
       facets: counts?.facets ?? emptyFacets(),
       facetTotals: counts?.facetTotals ?? emptyFacetTotals(),

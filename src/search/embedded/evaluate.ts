@@ -12,6 +12,7 @@ import { FUZZY_MAX_EXPANSIONS, textFieldBoosts, textFieldNames, type TextField }
 import { bm25, idf, lengthNormalisation } from './bm25.ts';
 import type { CompiledNode, Phrase } from './compile.ts';
 import {
+  docsInBoth,
   emptySet,
   exclude,
   intersectAll,
@@ -32,6 +33,11 @@ export class Evaluation {
   /** Leaf results already computed for this query (a query may repeat a word or prefix). */
   private readonly memo = new Map<string, DocSet>();
   private readonly similar = new Map<string, string[]>();
+  /**
+   * While an AND evaluates its phrases: the passages its other clauses all matched. A phrase is
+   * checked only there; results outside are dropped by the AND anyway. Null: everywhere.
+   */
+  private within: Int32Array | null = null;
 
   constructor(
     readonly index: EmbeddedIndex,
@@ -103,15 +109,40 @@ export class Evaluation {
     return result;
   }
 
+  /** Every live passage with `score`, made once per index value (sets are never changed in place). */
   private everything(score: number): DocSet {
-    const docs = this.index.liveDocs();
-    return { docs, scores: new Float64Array(docs.length).fill(score) };
+    const key = `everything:${score}`;
+    let all = this.index.memo.get(key) as DocSet | undefined;
+    if (!all) {
+      const docs = this.index.liveDocs();
+      all = { docs, scores: new Float64Array(docs.length).fill(score) };
+      this.index.memo.set(key, all);
+    }
+    return all;
   }
 
   private async and(clauses: CompiledNode[]): Promise<DocSet> {
     // Negations are applied as exclusions (each still adds its match-all score of 1).
-    const positive: DocSet[] = [];
-    for (const clause of clauses) if (clause.kind !== 'not') positive.push(await this.run(clause));
+    const matched = new Map<CompiledNode, DocSet>();
+    for (const clause of clauses)
+      if (clause.kind !== 'not' && clause.kind !== 'phrase')
+        matched.set(clause, await this.run(clause));
+    // Phrases last, looked for only in passages every other clause matched (the rest cannot be
+    // hits): checking a phrase decodes each candidate's tokens, a query's costliest step.
+    const outer = this.within;
+    if (matched.size > 0)
+      this.within = [...matched.values()].reduce(
+        (docs, set) => (docs ? docsInBoth(docs, set.docs) : set.docs),
+        outer,
+      );
+    try {
+      for (const clause of clauses)
+        if (clause.kind === 'phrase') matched.set(clause, await this.run(clause));
+    } finally {
+      this.within = outer;
+    }
+    // Intersected in clause order, as before, so the scores add up in the same order.
+    const positive = clauses.filter((clause) => clause.kind !== 'not').map((c) => matched.get(c)!);
     let result = positive.length > 0 ? intersectAll(positive) : this.everything(0);
     for (const clause of clauses)
       if (clause.kind === 'not') result = exclude(result, await this.run(clause.node), 1);
@@ -273,7 +304,8 @@ export class Evaluation {
       });
       return unionAll(lists);
     });
-    const candidates = intersectAll(perPosition).docs;
+    const anywhere = intersectAll(perPosition).docs;
+    const candidates = this.within ? docsInBoth(anywhere, this.within) : anywhere;
     const normalisation = this.normalisation(field);
     const docs = new Int32Array(candidates.length);
     const scores = new Float64Array(candidates.length);

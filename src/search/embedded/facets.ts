@@ -173,14 +173,19 @@ function filterOutcomes(
   for (const { facet, accepted } of chosen) {
     const f = facetNames.indexOf(facet);
     ranges.forEach(({ from, to }, s) => {
-      const { starts, values } = index.segments[s]!.keywords[facet];
+      const column = index.segments[s]!.keywords[facet];
+      const { starts, values } = column;
+      const single = singleValued(column);
       const base = index.bases[s]!;
       for (let i = from; i < to; i++) {
         if (outcome[i] === FAILED_SEVERAL) continue;
         const local = docs[i]! - base;
         let found = false;
-        for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
-          found = accepted[values[v]!] === 1;
+        if (single !== null)
+          found = single[local] !== NO_VALUE && accepted[single[local]! - 1] === 1;
+        else
+          for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
+            found = accepted[values[v]!] === 1;
         if (!found) outcome[i] = outcome[i] === PASSED ? f : FAILED_SEVERAL;
       }
     });
@@ -203,12 +208,14 @@ function documentsOf(
   return documents;
 }
 
-const NO_VALUE = -1;
+/** A passage without a value in a single-valued column (./facets.ts singleValued). */
+const NO_VALUE = 0;
 const singleValues = new WeakMap<Rows<Int32Array>, Int32Array | null>();
 
 /**
- * A column whose passages hold at most one value each, as one value per passage (NO_VALUE for
- * none), made once per segment: counting it reads one array instead of row offsets and values.
+ * A column whose passages hold at most one value each, as one slot per passage: the value id + 1,
+ * NO_VALUE (0) for none. Made once per segment: counting it reads one array, without a branch
+ * (slot 0 of a counter collects the passages without a value).
  */
 function singleValued(column: Rows<Int32Array>): Int32Array | null {
   let single = singleValues.get(column);
@@ -219,7 +226,7 @@ function singleValued(column: Rows<Int32Array>): Int32Array | null {
     for (let local = 0; local < size && single; local++) {
       const count = starts[local + 1]! - starts[local]!;
       if (count > 1) single = null;
-      else single[local] = count === 0 ? NO_VALUE : values[starts[local]!]!;
+      else single[local] = count === 0 ? NO_VALUE : values[starts[local]!]! + 1;
     }
     singleValues.set(column, single);
   }
@@ -256,9 +263,28 @@ function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
   return merged;
 }
 
+/** The first k in [from, count) whose passage is `limit` or later (passages ascend with k). */
+function firstAtOrAfter(
+  docs: Int32Array,
+  positions: Int32Array | null,
+  from: number,
+  count: number,
+  limit: number,
+): number {
+  let low = from;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (docs[positions ? positions[middle]! : middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Counts facet `f` over the matches at `positions` (ascending; null: every match). With
- * `documents` (grouped), a value counts a document once: its passages are consecutive.
+ * `documents` (grouped), a value counts a document once: its passages are consecutive. Counters
+ * are shifted by one (slot 0: no value) so the loops over single-valued columns need no branch.
  */
 function countFacet(
   index: EmbeddedIndex,
@@ -268,39 +294,39 @@ function countFacet(
   documents: Int32Array | null,
 ): Int32Array {
   const facet = facetNames[f]!;
-  const counter = new Int32Array(index.dictionaries[facet].size);
+  const counter = new Int32Array(index.dictionaries[facet].size + 1);
   const last = documents ? new Int32Array(counter.length).fill(-1) : null;
   const count = positions ? positions.length : docs.length;
   let n = 0;
   for (let s = 0; s < index.segments.length && n < count; s++) {
     const column = index.segments[s]!.keywords[facet];
     const { starts, values } = column;
-    const single = singleValued(column);
     const base = index.bases[s]!;
     const next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
-    for (; n < count; n++) {
-      const i = positions ? positions[n]! : n;
-      const local = docs[i]! - base;
-      if (local >= next - base) break;
-      if (last === null && single !== null) {
-        if (single[local] !== NO_VALUE) counter[single[local]!]!++;
-        continue;
+    const end = firstAtOrAfter(docs, positions, n, count, next);
+    const single = last === null ? singleValued(column) : null;
+    if (single !== null) {
+      for (; n < end; n++) counter[single[docs[positions ? positions[n]! : n]! - base]!]!++;
+    } else if (last === null) {
+      for (; n < end; n++) {
+        const local = docs[positions ? positions[n]! : n]! - base;
+        for (let v = starts[local]!; v < starts[local + 1]!; v++) counter[values[v]! + 1]!++;
       }
-      const end = starts[local + 1]!;
-      if (last === null) {
-        for (let v = starts[local]!; v < end; v++) counter[values[v]!]!++;
-        continue;
-      }
-      const document = documents![i]!;
-      for (let v = starts[local]!; v < end; v++) {
-        const value = values[v]!;
-        if (last[value] === document) continue;
-        last[value] = document;
-        counter[value]!++;
+    } else {
+      for (; n < end; n++) {
+        const i = positions ? positions[n]! : n;
+        const local = docs[i]! - base;
+        const document = documents![i]!;
+        for (let v = starts[local]!; v < starts[local + 1]!; v++) {
+          const slot = values[v]! + 1;
+          if (last[slot] === document) continue;
+          last[slot] = document;
+          counter[slot]!++;
+        }
       }
     }
   }
-  return counter;
+  return counter.subarray(1);
 }
 
 function allCounts(index: EmbeddedIndex, counters: Int32Array[]): AllCounts {

@@ -9,7 +9,7 @@ import { snippetEnd, snippetStart, withCutMarks } from '../snippet-boundaries.ts
 import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { ForwardReader, type ForwardTokens } from './forward-index.ts';
-import { prefixRange, termId } from './segment.ts';
+import { prefixRange, termId, type FieldData } from './segment.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -31,6 +31,20 @@ export type { ForwardTokens };
 
 const stemmedReader = new ForwardReader();
 const exactReader = new ForwardReader();
+
+/** No tokens: what the exact field is read as when the query has no phrase to look for there. */
+const noTokens: ForwardTokens = {
+  terms: [],
+  tokenStarts: new Uint32Array(2),
+  tokenTerms: new Int32Array(0),
+  tokenPositions: new Int32Array(0),
+  tokenBegins: new Int32Array(0),
+  tokenEnds: new Int32Array(0),
+};
+
+/** Passage `local`'s exact tokens, decoded only when a phrase needs them (most queries have none). */
+const exactTokensFor = (exact: FieldData, local: number, targets: MatchTargets) =>
+  targets.phrases.length > 0 ? exactReader.read(exact, local) : noTokens;
 
 /** The targets as term ids of one forward index: stemmed terms and prefix ranges, exact phrases. */
 interface TargetIds {
@@ -141,7 +155,7 @@ export function highlightTitle(
   const { title: stemmed, titleExact: exact } = segment.fields;
   const spans = matchedSpans(
     stemmedReader.read(stemmed, local),
-    exactReader.read(exact, local),
+    exactTokensFor(exact, local, targets),
     0,
     targets,
   );
@@ -159,7 +173,7 @@ export function highlight(
   const { text: stemmed, textExact: exact } = segment.fields;
   const spans = matchedSpans(
     stemmedReader.read(stemmed, local),
-    exactReader.read(exact, local),
+    exactTokensFor(exact, local, targets),
     0,
     targets,
   );

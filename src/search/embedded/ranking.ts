@@ -117,28 +117,33 @@ export function firstHits(
   return topK(keys, candidates, k);
 }
 
-/** The best hit of each document (indices into keys), with its number of hits. */
+/**
+ * The best hit of each document (indices into keys, documents in the order their first hit comes),
+ * and for a hit its document's number of hits. Counted in arrays over the document dictionary.
+ */
 export function collapse(
   index: EmbeddedIndex,
   keys: SortKeys,
-): { best: number[]; matching: Map<number, number> } {
-  const bestOf = new Map<number, number>();
-  const matching = new Map<number, number>();
+): { best: number[]; hitsOfDocument: (i: number) => number } {
+  const size = index.dictionaries.document.size;
+  const bestOf = new Int32Array(size).fill(-1);
+  const hitCounts = new Int32Array(size);
+  const documentOf = new Int32Array(keys.docs.length);
+  const order: number[] = [];
   let s = 0;
   for (let i = 0; i < keys.docs.length; i++) {
     const doc = keys.docs[i]!;
     while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
     const { starts, values } = index.segments[s]!.keywords.document;
     const documentId = values[starts[doc - index.bases[s]!]!]!;
-    const current = bestOf.get(documentId);
-    if (current === undefined || beforeIn(keys, i, current)) bestOf.set(documentId, i);
-    matching.set(documentId, (matching.get(documentId) ?? 0) + 1);
+    documentOf[i] = documentId;
+    const current = bestOf[documentId]!;
+    if (current === -1) order.push(documentId);
+    if (current === -1 || beforeIn(keys, i, current)) bestOf[documentId] = i;
+    hitCounts[documentId]!++;
   }
-  const best: number[] = [];
-  const counts = new Map<number, number>();
-  for (const [documentId, i] of bestOf) {
-    best.push(i);
-    counts.set(i, matching.get(documentId)!);
-  }
-  return { best, matching: counts };
+  return {
+    best: order.map((documentId) => bestOf[documentId]!),
+    hitsOfDocument: (i) => hitCounts[documentOf[i]!]!,
+  };
 }

@@ -105,5 +105,6 @@ const row = (starts: Uint32Array, bytes: Uint8Array, r: number): unknown =>
 export function storedPassage(stored: StoredPassages, doc: number): IndexedPassage {
   const own = row(stored.starts, stored.bytes, doc) as object;
   const document = row(stored.documentStarts, stored.documentBytes, stored.documentRows[doc]!);
-  return { ...own, ...(document as object) } as IndexedPassage;
+  // Into the freshly parsed object: copying both into a new one by spreading took 4× as long.
+  return Object.assign(own, document) as IndexedPassage;
 }

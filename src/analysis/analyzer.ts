@@ -52,12 +52,8 @@ const WORD_CACHE_SIZE = 20_000;
 /** The filters' output for one word, its offsets and position relative to the word. */
 type WordAnalysis = readonly AnalyzedToken[];
 
-/** Builds the named analyzer of the given settings (by default mappings/analysis.json). */
-export function createAnalyzer(
-  name: string = defaultAnalyzerName,
-  settings: AnalysisSettings = loadAnalysisSettings(),
-  options: AnalyzerOptions = {},
-): Analyzer {
+/** The named analyzer's tokenizer and its filters run over a token stream. */
+function analyzerParts(name: string, settings: AnalysisSettings) {
   const definition = settings.analysis.analyzer[name];
   if (!definition) throw new Error(`analyzer "${name}" is not defined in the analysis settings`);
   const tokenizer = tokenizers[definition.tokenizer];
@@ -70,9 +66,12 @@ export function createAnalyzer(
     return createFilter(filterName, filterDefinition);
   });
   const filtered = (tokens: Token[]): AnalyzedToken[] => {
-    let stream: AnalysisToken[] = tokens.map((token) => ({
-      ...token,
-      term: token.text,
+    let stream: AnalysisToken[] = tokens.map(({ text, start, end, position }) => ({
+      text,
+      term: text,
+      start,
+      end,
+      position,
       keyword: false,
     }));
     for (const filter of filters) stream = filter(stream);
@@ -84,13 +83,26 @@ export function createAnalyzer(
       position,
     }));
   };
+  /** The filters' output for one word, offsets and positions relative to it (not cached). */
+  const filteredWord = (word: string): AnalyzedToken[] =>
+    filtered([{ text: word, start: 0, end: word.length, position: 0 }]);
+  return { tokenizer, filtered, filteredWord };
+}
+
+/** Builds the named analyzer of the given settings (by default mappings/analysis.json). */
+export function createAnalyzer(
+  name: string = defaultAnalyzerName,
+  settings: AnalysisSettings = loadAnalysisSettings(),
+  options: AnalyzerOptions = {},
+): Analyzer {
+  const { tokenizer, filtered, filteredWord } = analyzerParts(name, settings);
   if (options.reference) return (text) => filtered(tokenizer.reference(text));
 
   const words = new LRUCache<string, WordAnalysis>({ max: WORD_CACHE_SIZE });
   const analyzeWord = (word: string): WordAnalysis => {
     let analysis = words.get(word);
     if (analysis === undefined) {
-      analysis = filtered([{ text: word, start: 0, end: word.length, position: 0 }]);
+      analysis = filteredWord(word);
       words.set(word, analysis);
     }
     return analysis;
@@ -122,6 +134,22 @@ export function analyzeWith(name: string, text: string): AnalyzedToken[] {
     analyzers.set(name, analyzer);
   }
   return analyzer(text);
+}
+
+const wordAnalyzers = new Map<string, (word: string) => AnalyzedToken[]>();
+
+/**
+ * The tokens the named analyzer of mappings/analysis.json makes of one token's text (`word`, as
+ * its tokenizer gave it), relative to that token: what the fast path computes per distinct word,
+ * without its cache, for callers that keep their own per distinct word (the segment builder).
+ */
+export function analyzeWordWith(name: string, word: string): AnalyzedToken[] {
+  let filteredWord = wordAnalyzers.get(name);
+  if (!filteredWord) {
+    filteredWord = analyzerParts(name, loadAnalysisSettings()).filteredWord;
+    wordAnalyzers.set(name, filteredWord);
+  }
+  return filteredWord(word);
 }
 
 /** Analyses text with the index analyzer dutch_text. */

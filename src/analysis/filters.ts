@@ -20,6 +20,16 @@ export interface AnalysisToken {
 
 export type TokenFilter = (tokens: AnalysisToken[]) => AnalysisToken[];
 
+/** A copy of `token` with another term (built field by field: every token keeps one shape). */
+const tokenWithTerm = (token: AnalysisToken, term: string): AnalysisToken => ({
+  text: token.text,
+  term,
+  start: token.start,
+  end: token.end,
+  position: token.position,
+  keyword: token.keyword,
+});
+
 /** Applies fn to every live token's term; fn returning null removes the token. */
 function mapTerms(fn: (term: string, token: AnalysisToken) => string | null): TokenFilter {
   return (tokens) => {
@@ -173,11 +183,15 @@ function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter
     }
     return found;
   };
-  return (tokens) =>
-    tokens.flatMap((token) => {
-      if (token.term === null || token.term.length < min_word_size) return [token];
-      return [token, ...subwords(token.term).map((term) => ({ ...token, term }))];
-    });
+  return (tokens) => {
+    const out: AnalysisToken[] = [];
+    for (const token of tokens) {
+      out.push(token);
+      if (token.term === null || token.term.length < min_word_size) continue;
+      for (const term of subwords(token.term)) out.push(tokenWithTerm(token, term));
+    }
+    return out;
+  };
 }
 
 const filterFactories: Record<string, (definition: FilterDefinition) => TokenFilter> = {

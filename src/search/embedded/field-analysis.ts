@@ -3,7 +3,7 @@
 // builder tokenizes a value once for its stemmed and exact fields and analyses each distinct token
 // text on its own (analyseToken): every filter of mappings/analysis.json works token by token, so
 // the stream is the one the analyzer gives for the whole text (tests/analysis/analyzer-fast-path.test.ts).
-import { analyzeWith } from '../../analysis/analyzer.ts';
+import { analyzeWith, analyzeWordWith } from '../../analysis/analyzer.ts';
 
 /** The analyzers of the index: stemmed text and the unstemmed `.exact` subfield. */
 export type AnalyzerName = 'dutch_text' | 'dutch_exact';
@@ -32,14 +32,13 @@ function indexedTokens(analyzer: AnalyzerName, text: string): FieldToken[] {
   return out;
 }
 
-/** The terms `analyzer` derives from one token's text. */
-export const analyseToken = (analyzer: AnalyzerName, text: string): Derived[] =>
-  indexedTokens(analyzer, text).map(({ term, position, start, end }) => ({
-    term,
-    positionDelta: position,
-    start,
-    end,
-  }));
+/** The terms `analyzer` derives from one token's text (the filters alone: it is one token). */
+export function analyseToken(analyzer: AnalyzerName, text: string): Derived[] {
+  const out: Derived[] = [];
+  for (const { term, position, start, end } of analyzeWordWith(analyzer, text))
+    if (term !== null) out.push({ term, positionDelta: position, start, end });
+  return out;
+}
 
 /** Both analyses of a field value. */
 export const analyseField = (text: string): Record<AnalyzerName, FieldToken[]> => ({

@@ -11,12 +11,7 @@ import { ForwardIndexWriter } from './forward-index.ts';
 import { GrowableArray } from './growable-array.ts';
 import { SpanMap } from './span-map.ts';
 import { StoredPassagesWriter } from './stored-passages.ts';
-import {
-  analyseToken,
-  type AnalyzerName,
-  type Derived,
-  type FieldToken,
-} from './field-analysis.ts';
+import { analyseToken, type AnalyzerName, type FieldToken } from './field-analysis.ts';
 import {
   dateNumber,
   exactField,
@@ -150,16 +145,21 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
   return facetValues(passage, facetByName[column]);
 }
 
-type ResolvedTerm = Derived & { id: number };
+/**
+ * The terms a token text gives in one field, flat: per term its id in the field, position delta,
+ * start and end relative to the token (so emitting a token reads one typed array, no objects).
+ */
+type ResolvedTerms = Int32Array;
+const TERM_STRIDE = 4;
 interface TokenTerms {
-  stemmed: ResolvedTerm[];
-  exact: ResolvedTerm[];
+  stemmed: ResolvedTerms;
+  exact: ResolvedTerms;
 }
 
 /** Adds the terms of a token at `position` starting at character `start`. */
-function emit(field: FieldBuilder, terms: ResolvedTerm[], position: number, start: number): void {
-  for (const t of terms)
-    field.token(t.id, position + t.positionDelta, start + t.start, start + t.end);
+function emit(field: FieldBuilder, terms: ResolvedTerms, position: number, start: number): void {
+  for (let i = 0; i < terms.length; i += TERM_STRIDE)
+    field.token(terms[i]!, position + terms[i + 1]!, start + terms[i + 2]!, start + terms[i + 3]!);
 }
 
 /** A value's tokens as [start, end) pairs, token k at position k (the standard tokenizer's). */
@@ -168,8 +168,17 @@ const tokenSpans = (text: string): Int32Array =>
   Int32Array.from(standardTokenize(text).flatMap((token) => [token.start, token.end]));
 
 /** The terms `analyzer` derives from a token text, with their ids in `field`. */
-const resolve = (field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerm[] =>
-  analyseToken(analyzer, text).map((d) => ({ ...d, id: field.idOf(d.term) }));
+function resolve(field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerms {
+  const derived = analyseToken(analyzer, text);
+  const terms = new Int32Array(derived.length * TERM_STRIDE);
+  derived.forEach((d, k) => {
+    terms[k * TERM_STRIDE] = field.idOf(d.term);
+    terms[k * TERM_STRIDE + 1] = d.positionDelta;
+    terms[k * TERM_STRIDE + 2] = d.start;
+    terms[k * TERM_STRIDE + 3] = d.end;
+  });
+  return terms;
+}
 
 export class SegmentBuilder {
   private readonly fields = Object.fromEntries(
@@ -187,8 +196,12 @@ export class SegmentBuilder {
     text: new SpanMap<TokenTerms>(),
     title: new SpanMap<TokenTerms>(),
   };
-  /** The tokens of the last title: a document's passages share it. */
-  private lastTitle: { text: string; spans: Int32Array } = { text: '', spans: new Int32Array(0) };
+  /** The tokens of the last title and their terms: a document's passages share it. */
+  private lastTitle: { text: string; spans: Int32Array; terms: TokenTerms[] } = {
+    text: '',
+    spans: new Int32Array(0),
+    terms: [],
+  };
 
   constructor(private readonly dictionaries: Dictionaries) {}
 
@@ -202,10 +215,18 @@ export class SegmentBuilder {
     if (analysed) {
       for (const field of indexFields) this.fields[field].add(doc, analysed[field]);
     } else {
-      this.addValue(doc, 'text', passage.text, tokenSpans(passage.text));
+      const spans = tokenSpans(passage.text);
+      this.addValue(doc, 'text', spans, this.termsOf('text', passage.text, spans));
       const title = passage.title ?? '';
-      if (this.lastTitle.text !== title) this.lastTitle = { text: title, spans: tokenSpans(title) };
-      this.addValue(doc, 'title', title, this.lastTitle.spans);
+      if (this.lastTitle.text !== title) {
+        const titleSpans = tokenSpans(title);
+        this.lastTitle = {
+          text: title,
+          spans: titleSpans,
+          terms: this.termsOf('title', title, titleSpans),
+        };
+      }
+      this.addValue(doc, 'title', this.lastTitle.spans, this.lastTitle.terms);
     }
     for (const column of keywordColumns) {
       const dictionary = this.dictionaries[column];
@@ -221,22 +242,37 @@ export class SegmentBuilder {
   }
 
   /**
-   * Indexes one tokenization of a value into its stemmed and exact fields: each distinct token
-   * text is analysed once (./field-analysis.ts) and its terms looked up once.
+   * The terms of each token of a value (spans: its tokenization) in `field` and its exact field:
+   * each distinct token text is analysed once (./field-analysis.ts) and its terms looked up once.
    */
-  private addValue(doc: number, field: 'text' | 'title', text: string, spans: Int32Array): void {
+  private termsOf(field: 'text' | 'title', text: string, spans: Int32Array): TokenTerms[] {
     const stemmed = this.fields[field];
     const exact = this.fields[exactField[field]];
-    const cache = this.tokenTerms[field];
     const analyse = (word: string): TokenTerms => ({
       stemmed: resolve(stemmed, 'dutch_text', word),
       exact: resolve(exact, 'dutch_exact', word),
     });
+    const cache = this.tokenTerms[field];
+    const terms: TokenTerms[] = [];
+    for (let k = 0; k < spans.length; k += 2)
+      terms.push(cache.get(text, spans[k]!, spans[k + 1]!, analyse));
+    return terms;
+  }
+
+  /** Indexes one tokenization of a value, with its tokens' terms, into its stemmed and exact fields. */
+  private addValue(
+    doc: number,
+    field: 'text' | 'title',
+    spans: Int32Array,
+    terms: TokenTerms[],
+  ): void {
+    const stemmed = this.fields[field];
+    const exact = this.fields[exactField[field]];
     for (let k = 0; k < spans.length; k += 2) {
       const start = spans[k]!;
-      const terms = cache.get(text, start, spans[k + 1]!, analyse);
-      emit(stemmed, terms.stemmed, k >> 1, start);
-      emit(exact, terms.exact, k >> 1, start);
+      const token = terms[k >> 1]!;
+      emit(stemmed, token.stemmed, k >> 1, start);
+      emit(exact, token.exact, k >> 1, start);
     }
     stemmed.endPassage(doc);
     exact.endPassage(doc);

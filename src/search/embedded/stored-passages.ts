@@ -55,26 +55,33 @@ class JsonRows {
   }
 }
 
+const isDocumentKey = new Set<string>(documentKeys);
+
 export class StoredPassagesWriter {
   private readonly passages = new JsonRows();
   private readonly documents = new JsonRows();
   private readonly documentRows = new GrowableArray(Int32Array);
+  private lastPassage: IndexedPassage | null = null;
   private lastDocument = '';
 
   add(passage: IndexedPassage): void {
-    const own: Partial<IndexedPassage> = { ...passage };
-    const shared: Partial<IndexedPassage> = {};
-    for (const key of documentKeys) {
-      Object.assign(shared, { [key]: passage[key] });
-      delete own[key];
+    // A document's passages come together, so comparing with the last one finds its row; they
+    // share its field values (the same strings and arrays), so mostly without serialising them.
+    const last = this.lastPassage;
+    if (last === null || documentKeys.some((key) => passage[key] !== last[key])) {
+      const shared: Record<string, unknown> = {};
+      for (const key of documentKeys) shared[key] = passage[key];
+      const document = JSON.stringify(shared);
+      if (document !== this.lastDocument) {
+        this.documents.add(document);
+        this.lastDocument = document;
+      }
     }
-    const document = JSON.stringify(shared);
-    // A document's passages come together, so comparing with the last one finds its row.
-    if (document !== this.lastDocument) {
-      this.documents.add(document);
-      this.lastDocument = document;
-    }
+    this.lastPassage = passage;
     this.documentRows.push(this.documents.count - 1);
+    const own: Record<string, unknown> = {};
+    for (const key of Object.keys(passage))
+      if (!isDocumentKey.has(key)) own[key] = passage[key as keyof IndexedPassage];
     this.passages.add(JSON.stringify(own));
   }
 

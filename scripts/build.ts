@@ -2,7 +2,7 @@
 // loads into dist/ with esbuild, and builds the search page into web/dist. Code splitting keeps each
 // sub-command and heavy dependency in its own chunk, loaded only when used; npm packages stay
 // external (resolved from node_modules at run time).
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { projectPath } from '../src/project-files.ts';
@@ -10,10 +10,12 @@ import { workerEntries } from '../src/worker-threads.ts';
 import { buildWeb } from '../web/build.ts';
 
 export const distDir = projectPath('dist');
+/** esbuild's account of the build: each output's inputs and its static and dynamic imports. */
+export const buildMetafile = projectPath('dist', 'metafile.json');
 
 export async function buildCli(): Promise<void> {
   await rm(distDir, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
     entryPoints: {
       vraagbaak: projectPath('src', 'cli', 'main.ts'),
       // Loaded by file name in worker threads (src/worker-threads.ts), so entries of their own.
@@ -34,7 +36,9 @@ export async function buildCli(): Promise<void> {
     sourcemap: 'linked',
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
+    metafile: true,
   });
+  await writeFile(buildMetafile, JSON.stringify(metafile));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

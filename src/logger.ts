@@ -1,16 +1,17 @@
 // The product's logger: readable lines on a terminal, JSON lines otherwise (for log collectors).
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
 import type { Config } from './config.ts';
 
 export type { Logger };
 
-export function createLogger(
+export async function createLogger(
   { logLevel, logFormat }: Pick<Config, 'logLevel' | 'logFormat'>,
   stream: NodeJS.WriteStream = process.stdout,
-): Logger {
+): Promise<Logger> {
   const format = logFormat ?? (stream.isTTY ? 'pretty' : 'json');
   if (format === 'json') return pino({ level: logLevel }, stream);
+  // Loaded only for a terminal: a server logging JSON for a collector never needs it.
+  const { default: pretty } = await import('pino-pretty');
   return pino(
     { level: logLevel },
     pretty({

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { BackendUnavailableError } from '../search/backend.ts';
+import { QueryTimeoutError } from '../search/query-bounds.ts';
 import { SearchError, type SearchErrorCode } from '../search/search-error.ts';
 
 // zod's own messages (in `details`) in Dutch too.
@@ -113,6 +114,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       send({ code: error.code, message: error.message, details: error.details });
     } else if (error instanceof SearchError) {
       send({ code: error.code, message: error.message, details: error.detail && [error.detail] });
+    } else if (error instanceof QueryTimeoutError) {
+      // The engine is there; this query asked too much of it (not "unreachable").
+      send({ ...standard('time_limit_exceeded'), reason: error.reason });
     } else if (error instanceof BackendUnavailableError) {
       logger.warn({ reason: error.reason, url: req.originalUrl }, 'search backend unavailable');
       send({ ...standard('backend_unavailable'), reason: error.reason });

@@ -1,9 +1,10 @@
-// The OpenAPI 3.1 description of the API. Request parameters and the record schemas are generated
-// from the same zod schemas that validate them, so the description cannot drift from the code.
+// The OpenAPI 3.1 description of the API. Request parameters, bodies and every JSON answer are
+// generated from the zod schemas that validate them and type the routes, so the description cannot
+// drift from the code.
 import { z } from 'zod';
+import { TextAnalysis } from '../analysis/text-analysis-shape.ts';
 import { DocumentRecord, Entity, Passage } from '../model/document.ts';
-import { facetNames } from '../model/facets.ts';
-import { FacetCount, SearchHit, SearchResult } from '../search/search-result.ts';
+import { FacetCount, SearchHit, SearchResult, SuggestResult } from '../search/search-result.ts';
 import { SimilarResult } from '../search/similar/similar-query.ts';
 import { DocumentView } from './document-view.ts';
 import { ErrorBody } from './errors.ts';
@@ -11,7 +12,8 @@ import { AnalyzeBody } from './routes/analyze.ts';
 import { DocumentParams } from './routes/documents.ts';
 import { ExportParams } from './routes/export.ts';
 import { SimilarBody, SimilarParams } from './routes/similar.ts';
-import { FacetValuesParams } from './routes/facets.ts';
+import { FacetPath, FacetValues, FacetValuesParams } from './routes/facets.ts';
+import { Health, HealthUnavailable } from './routes/health.ts';
 import { SuggestParams } from './routes/suggest.ts';
 import { SearchParams } from './search-params.ts';
 
@@ -31,6 +33,11 @@ function componentSchemas(): Record<string, JsonSchema> {
     SearchResult,
     SimilarResult,
     DocumentView,
+    TextAnalysis,
+    FacetValues,
+    SuggestResult,
+    Health,
+    HealthUnavailable,
     Error: ErrorBody,
   };
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
@@ -42,15 +49,15 @@ function componentSchemas(): Record<string, JsonSchema> {
   );
 }
 
-/** One OpenAPI query parameter per property; repeatable ones as exploded form arrays (?a=1&a=2). */
-function queryParameters(schema: z.ZodType) {
+/** One OpenAPI parameter per property; repeatable ones as exploded form arrays (?a=1&a=2). */
+function parameters(schema: z.ZodType, where: 'query' | 'path') {
   const { properties = {}, required = [] } = z.toJSONSchema(schema, { io: 'input' }) as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
   return Object.entries(properties).map(([name, { description, ...property }]) => ({
     name,
-    in: 'query',
+    in: where,
     description,
     required: required.includes(name),
     schema: property,
@@ -58,7 +65,12 @@ function queryParameters(schema: z.ZodType) {
   }));
 }
 
-const nullable = (type: string) => ({ type: [type, 'null'] });
+const queryParameters = (schema: z.ZodType) => parameters(schema, 'query');
+/** The `:id` of the document routes: Express hands it over as the string it is. */
+const documentIdParameter = parameters(
+  z.object({ id: z.string().describe('A document id, e.g. dekamer-184502.') }),
+  'path',
+);
 
 const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
 const errors = {
@@ -88,10 +100,7 @@ export function openApiDocument() {
       '/api/documents/{id}': {
         get: {
           summary: 'A document with its questions paired with their answers',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            ...queryParameters(DocumentParams),
-          ],
+          parameters: [...documentIdParameter, ...queryParameters(DocumentParams)],
           responses: {
             '200': {
               description: 'The document',
@@ -118,10 +127,7 @@ export function openApiDocument() {
       '/api/documents/{id}/similar': {
         get: {
           summary: 'The documents most like this one (what it asks), itself left out',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            ...queryParameters(SimilarParams),
-          ],
+          parameters: [...documentIdParameter, ...queryParameters(SimilarParams)],
           responses: {
             '200': { description: 'Similar documents', ...json(ref('SimilarResult')) },
             '404': { description: 'No such document', ...json(ref('Error')) },
@@ -137,28 +143,7 @@ export function openApiDocument() {
             ...json(z.toJSONSchema(AnalyzeBody, { io: 'input' }) as JsonSchema),
           },
           responses: {
-            '200': {
-              description: 'The analysis',
-              ...json({
-                type: 'object',
-                properties: {
-                  language: nullable('string'),
-                  tokens: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        text: { type: 'string' },
-                        term: { type: 'string', description: 'Absent for a stopword.' },
-                        start: { type: 'integer' },
-                        end: { type: 'integer' },
-                      },
-                    },
-                  },
-                  entities: { type: 'array', items: ref('Entity') },
-                },
-              }),
-            },
+            '200': { description: 'The analysis', ...json(ref('TextAnalysis')) },
             '400': errors['400'],
             '503': {
               description: 'Too many texts being analysed (server_busy) or over the time limit',
@@ -201,22 +186,9 @@ export function openApiDocument() {
       '/api/facets/{facet}': {
         get: {
           summary: 'Every value of one facet under a search, with counts and the number of values',
-          parameters: [
-            { name: 'facet', in: 'path', required: true, schema: { enum: facetNames } },
-            ...queryParameters(FacetValuesParams),
-          ],
+          parameters: [...parameters(FacetPath, 'path'), ...queryParameters(FacetValuesParams)],
           responses: {
-            '200': {
-              description: 'The values, most frequent first',
-              ...json({
-                type: 'object',
-                properties: {
-                  facet: { enum: facetNames },
-                  values: { type: 'array', items: ref('FacetCount') },
-                  total: { type: 'integer', description: 'How many distinct values in all.' },
-                },
-              }),
-            },
+            '200': { description: 'The values, most frequent first', ...json(ref('FacetValues')) },
             ...errors,
           },
         },
@@ -226,27 +198,7 @@ export function openApiDocument() {
           summary: 'Completions over titles, organisations, askers and ministers',
           parameters: queryParameters(SuggestParams),
           responses: {
-            '200': {
-              description: 'Suggestions',
-              ...json({
-                type: 'object',
-                properties: {
-                  suggestions: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      properties: {
-                        value: { type: 'string' },
-                        kind: {
-                          type: 'string',
-                          enum: ['title', 'organisation', 'asker', 'minister'],
-                        },
-                      },
-                    },
-                  },
-                },
-              }),
-            },
+            '200': { description: 'Suggestions', ...json(ref('SuggestResult')) },
             ...errors,
           },
         },
@@ -255,29 +207,8 @@ export function openApiDocument() {
         get: {
           summary: 'Whether the search backend answers, and how much it holds',
           responses: {
-            '200': {
-              description: 'Backend reachable',
-              ...json({
-                type: 'object',
-                properties: {
-                  status: { const: 'ok' },
-                  backend: { type: 'string' },
-                  documents: { type: 'integer' },
-                  passages: { type: 'integer' },
-                },
-              }),
-            },
-            '503': {
-              description: 'Backend unreachable',
-              ...json({
-                type: 'object',
-                properties: {
-                  status: { const: 'unavailable' },
-                  backend: { type: 'string' },
-                  reason: { type: 'string' },
-                },
-              }),
-            },
+            '200': { description: 'Backend reachable', ...json(ref('Health')) },
+            '503': { description: 'Backend unreachable', ...json(ref('HealthUnavailable')) },
           },
         },
       },

@@ -1,22 +1,48 @@
-// Entry point of the `vraagbaak` command: each sub-command lives in ./commands/ and registers itself
-// here. Registering is cheap; what a command works with is loaded when it runs.
+// Entry point of the `vraagbaak` command. Each sub-command's options and action live in
+// ./commands/, in a module loaded only for the command that runs (or whose help is asked for): the
+// overview (`vraagbaak --help`) needs just the names and summaries below.
 import { Command } from 'commander';
-import { registerAnalyze } from './commands/analyze.ts';
-import { registerIndex } from './commands/index.ts';
-import { registerParse } from './commands/parse.ts';
-import { registerSearch } from './commands/search.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerSimilar } from './commands/similar.ts';
+
+/** Each command's summary, and its module, which exports `define(command)`: options and action. */
+const commands: Record<
+  string,
+  [summary: string, load: () => Promise<{ define(command: Command): void }>]
+> = {
+  analyze: [
+    'Analyse text from stdin: language, tokens and terms, entities',
+    () => import('./commands/analyze.ts'),
+  ],
+  index: [
+    'parse files and directories (text exports, PDFs, dekamer JSONL) and index them',
+    () => import('./commands/index.ts'),
+  ],
+  parse: [
+    'parse source files into documents with passages (no indexing)',
+    () => import('./commands/parse.ts'),
+  ],
+  search: [
+    'search the index and print the matching passages',
+    () => import('./commands/search.ts'),
+  ],
+  serve: [
+    'serve the search API and page (indexes the seeds into an empty embedded store)',
+    () => import('./commands/serve.ts'),
+  ],
+  similar: [
+    'has this been asked before? documents like a draft or like a document',
+    () => import('./commands/similar.ts'),
+  ],
+};
 
 const program = new Command('vraagbaak').description(
   'Search parliamentary written questions and their answers',
 );
-registerAnalyze(program);
-registerIndex(program);
-registerSearch(program);
-registerServe(program);
-registerSimilar(program);
-registerParse(program);
+const [first, second] = process.argv.slice(2);
+const invoked = first === 'help' ? second : first;
+for (const [name, [summary, load]] of Object.entries(commands)) {
+  const command = program.command(name).description(summary);
+  if (name === invoked) (await load()).define(command);
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -1,10 +1,12 @@
 // The engine contract: an embedded default and Elasticsearch implement it, and one conformance
 // suite (tests/conformance) runs against both.
+import type { backendNames } from '../config.ts';
 import type { DocumentRecord } from '../model/document.ts';
 import type { SearchHit, SearchQuery, SearchResult } from './query.ts';
+import type { Suggestion } from './search-result.ts';
 import type { SimilarQuery, SimilarResult } from './similar/similar-query.ts';
 
-export type BackendName = 'embedded' | 'elasticsearch';
+export type BackendName = (typeof backendNames)[number];
 
 export interface IndexFailure {
   documentId: string;
@@ -31,10 +33,7 @@ export interface IndexOptions {
   onProgress?: (progress: IndexProgress) => void;
 }
 
-export interface Suggestion {
-  value: string;
-  kind: 'title' | 'organisation' | 'asker' | 'minister';
-}
+export type { Suggestion } from './search-result.ts';
 
 export interface BackendStats {
   documents: number;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Entity, PassageType } from '../model/document.ts';
 import { facetNames, type FacetName } from '../model/facets.ts';
 import { IndexedPassage } from './indexed-passage.ts';
+import { suggestionKinds } from './rules.ts';
 
 /** The document fields every hit carries: a search hit and a similar document alike. */
 export const hitDocumentFieldNames = [
@@ -121,3 +122,10 @@ export const SearchResult = z.object({
     .describe('Present when the query holds only stopwords (not searched): those words.'),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+/** A completion of what the user has typed: a value of one of the suggested columns. */
+export const Suggestion = z.object({ value: z.string(), kind: z.enum(suggestionKinds) });
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export const SuggestResult = z.object({ suggestions: z.array(Suggestion) });
+export type SuggestResult = z.infer<typeof SuggestResult>;

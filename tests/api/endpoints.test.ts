@@ -5,6 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TextAnalysis } from '../../src/analysis/text-analysis-shape.ts';
 import { createApp } from '../../src/api/app.ts';
 import type { DocumentView } from '../../src/api/document-view.ts';
 import { MAX_PAGE_SIZE } from '../../src/search/query.ts';
@@ -95,13 +96,11 @@ describe('POST /api/analyze', () => {
     const text = 'De minister heeft 500.000 euro gereserveerd voor de begeleidingstrajecten.';
     const response = await request(seeded.app).post('/api/analyze').send({ text });
     expect(response.status).toBe(200);
-    expect(response.body.language).toBe('nld');
-    const tokens = response.body.tokens as {
-      text: string;
-      term: string | null;
-      start: number;
-      end: number;
-    }[];
+    // The declared shape (OpenAPI's TextAnalysis), with nothing undeclared.
+    const analysis = TextAnalysis.parse(response.body);
+    expect(analysis).toEqual(response.body);
+    expect(analysis.language).toBe('nld');
+    const tokens = analysis.tokens;
     for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
     const stopword = tokens.find((t) => t.text === 'De');
     expect(stopword).toBeDefined();

@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { errorHandler, notFound } from '../../src/api/errors.ts';
+import { QueryTimeoutError } from '../../src/search/query-bounds.ts';
 
 function capturingLogger() {
   const lines: string[] = [];
@@ -40,5 +41,18 @@ describe('errorHandler', () => {
     const entry = JSON.parse(lines.join('')) as { msg: string; err: { stack: string } };
     expect(entry.msg).toBe('internal error');
     expect(entry.err.stack).toContain('TypeError');
+  });
+
+  it('answers a search stopped by its time budget with 503 time_limit_exceeded, not "unreachable"', async () => {
+    const app = express()
+      .get('/slow', () => {
+        throw new QueryTimeoutError();
+      })
+      .use(errorHandler(capturingLogger().logger));
+
+    const response = await request(app).get('/slow');
+    expect(response.status).toBe(503);
+    expect(response.body.code).toBe('time_limit_exceeded');
+    expect(response.body.reason).toMatch(/took longer than \d+ ms/);
   });
 });

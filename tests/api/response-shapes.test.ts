@@ -1,14 +1,17 @@
 // Every JSON answer of the API has the shape declared once in zod (src/search/search-result.ts,
-// src/search/similar/similar-query.ts, src/api/document-view.ts, src/api/errors.ts), which the
-// OpenAPI description is generated from. Parsing strips what a shape does not declare, so
+// src/search/similar/similar-query.ts, src/api/document-view.ts, src/api/errors.ts,
+// the health, facet and suggest routes; src/analysis/text-analysis-shape.ts in endpoints.test.ts), which the OpenAPI description is
+// generated from. Parsing strips what a shape does not declare, so
 // `parse(body)` equal to `body` also proves the answer carries nothing undeclared.
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { DocumentView } from '../../src/api/document-view.ts';
 import { ErrorBody } from '../../src/api/errors.ts';
+import { FacetValues } from '../../src/api/routes/facets.ts';
+import { Health } from '../../src/api/routes/health.ts';
 import { facetNames } from '../../src/model/facets.ts';
-import { SearchResult } from '../../src/search/search-result.ts';
+import { SearchResult, SuggestResult } from '../../src/search/search-result.ts';
 import { SimilarResult } from '../../src/search/similar/similar-query.ts';
 import { openSeededApp, type SeededApp } from './seeded-app.ts';
 
@@ -62,6 +65,18 @@ describe('API answers have their declared shapes', () => {
     );
     expect(like.status).toBe(200);
     expectShape(SimilarResult, like.body);
+  });
+
+  it('facet values, suggestions and health (the analysis: endpoints.test.ts)', async () => {
+    const facet = await request(seeded.app).get('/api/facets/organisation?q=subsidie');
+    expect(facet.status).toBe(200);
+    expectShape(FacetValues, facet.body);
+    const suggest = await request(seeded.app).get('/api/suggest?q=vla');
+    expect(suggest.body.suggestions.length).toBeGreaterThan(0);
+    expectShape(SuggestResult, suggest.body);
+    const health = await request(seeded.app).get('/api/health');
+    expect(health.status).toBe(200);
+    expectShape(Health, health.body);
   });
 
   it('errors, each with the status its code has in the error table', async () => {

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { highlightToTerminal } from '../../src/cli/commands/search.ts';
+import { highlightToTerminal } from '../../src/cli/terminal-highlight.ts';
 import type { SearchResult } from '../../src/search/query.ts';
 import { openSeededApp, repoRoot, type SeededApp } from './seeded-app.ts';
 

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
+import { HealthUnavailable } from '../../src/api/routes/health.ts';
 import { readConfig } from '../../src/config.ts';
 import { createElasticsearchClient } from '../../src/search/elasticsearch/client.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
@@ -29,6 +30,7 @@ describe('with Elasticsearch unreachable (connection refused)', () => {
   it('reports 503 with the reason on /api/health', async () => {
     const response = await request(createApp({ backend, logger: silent })).get('/api/health');
     expect(response.status).toBe(503);
+    expect(HealthUnavailable.parse(response.body)).toEqual(response.body); // nothing undeclared
     expect(response.body.status).toBe('unavailable');
     expect(response.body.backend).toBe('elasticsearch');
     expect(response.body.reason).toMatch(/Elasticsearch/);

@@ -6,7 +6,9 @@ import MockModule from '@elastic/elasticsearch-mock';
 import { describe, expect, it } from 'vitest';
 import { BackendUnavailableError } from '../../src/search/backend.ts';
 import { ElasticsearchBackend } from '../../src/search/elasticsearch/backend.ts';
+import { QueryTimeoutError } from '../../src/search/query-bounds.ts';
 import { SearchQuery } from '../../src/search/query.ts';
+import { FUZZY_MAX_EXPANSIONS, QUERY_TIME_BUDGET_MS } from '../../src/search/rules.ts';
 
 // Its typings declare an ES default export on a CommonJS module: NodeNext types the default import
 // as the module, while at run time it is the class itself.
@@ -125,5 +127,25 @@ describe('ElasticsearchBackend (mock connection)', () => {
     await expect(backendWith(partial).search(SearchQuery.parse({ q: 'x' }))).rejects.toThrow(
       /part of the index only: shard lost/,
     );
+  });
+
+  // Issue 13: Elasticsearch bounds a query's work as the embedded engine does, and a search past
+  // the budget is refused, not answered with what the shards found in time.
+  it('sends the time budget and the fuzzy expansion cap, and refuses an answer that timed out', async () => {
+    const mock = new Mock();
+    let body: Record<string, unknown> | undefined;
+    mock.add({ method: 'POST', path: `/${ALIAS}/_search` }, (params) => {
+      body = params.body as Record<string, unknown>;
+      return {
+        took: QUERY_TIME_BUDGET_MS + 1,
+        timed_out: true,
+        _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+        hits: { total: { value: 3, relation: 'eq' }, hits: [] },
+      };
+    });
+    const search = backendWith(mock).search(SearchQuery.parse({ q: 'fiets~2 bud*' }));
+    await expect(search).rejects.toBeInstanceOf(QueryTimeoutError);
+    expect(body?.timeout).toBe(`${QUERY_TIME_BUDGET_MS}ms`);
+    expect(JSON.stringify(body?.query)).toContain(`"fuzzy_max_expansions":${FUZZY_MAX_EXPANSIONS}`);
   });
 });

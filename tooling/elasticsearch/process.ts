@@ -9,11 +9,18 @@ export class MissingPrerequisiteError extends Error {
   override name = 'MissingPrerequisiteError';
 }
 
+/** A command stopped because it ran past RunOptions.timeoutMs. */
+export class CommandTimeoutError extends Error {
+  override name = 'CommandTimeoutError';
+}
+
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** What to tell the user when the command itself is not installed. */
   installHint?: string;
+  /** Kill the command (SIGTERM) when it runs longer than this. */
+  timeoutMs?: number;
 }
 
 /** Runs a command to completion; rejects with its stderr/stdout when it fails. */
@@ -27,14 +34,24 @@ export async function run(
       env: options.env ?? process.env,
       cwd: options.cwd,
       maxBuffer: 64 * 1024 * 1024,
+      timeout: options.timeoutMs ?? 0,
     });
     return stdout;
   } catch (error) {
-    const failure = error as NodeJS.ErrnoException & { stdout?: string; stderr?: string };
+    const failure = error as NodeJS.ErrnoException & {
+      stdout?: string;
+      stderr?: string;
+      killed?: boolean;
+    };
     if (failure.code === 'ENOENT') {
       throw new MissingPrerequisiteError(
         `'${command}' is not installed or not on PATH${options.installHint ? ` (${options.installHint})` : ''}`,
       );
+    }
+    if (failure.killed) {
+      throw new CommandTimeoutError(`${command} was stopped after ${options.timeoutMs} ms`, {
+        cause: error,
+      });
     }
     const output = `${failure.stderr ?? ''}\n${failure.stdout ?? ''}`.trim();
     throw new Error(`${command} ${args.join(' ')} failed: ${output || failure.message}`, {

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-// The same report `vraagbaak analyze --json` prints, made in a worker thread.
+// The same report `vraagbaak analyze --json` prints (TextAnalysis, src/analysis/text-analysis.ts),
+// made in a worker thread and sent as the JSON text the worker wrote.
 import type { AnalysisPool } from '../analysis-pool.ts';
 import { parseRequest } from '../errors.ts';
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { SearchBackend } from '../../search/backend.ts';
+import type { SuggestResult } from '../../search/search-result.ts';
 import { parseRequest } from '../errors.ts';
 import { numeric } from '../search-params.ts';
 
@@ -14,6 +15,6 @@ export const SuggestParams = z
 export function suggestRoutes(backend: SearchBackend): Router {
   return Router().get('/api/suggest', async (req, res) => {
     const { q, limit } = parseRequest(SuggestParams, req.query);
-    res.json({ suggestions: await backend.suggest(q, limit) });
+    res.json({ suggestions: await backend.suggest(q, limit) } satisfies SuggestResult);
   });
 }

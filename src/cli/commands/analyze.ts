@@ -48,10 +48,8 @@ export function formatAnalysis({ language, tokens, entities }: TextAnalysis): st
   ].join('\n');
 }
 
-export function registerAnalyze(program: Command): void {
-  program
-    .command('analyze')
-    .description('Analyse text from stdin: language, tokens and terms, entities')
+export function define(command: Command): void {
+  command
     .option('--json', 'print the analysis as JSON')
     .action(async (options: { json?: boolean }) => {
       const { analyzeText } = await import('../../analysis/text-analysis.ts');

@@ -19,7 +19,7 @@ interface ParseFailure {
   reason: string;
 }
 
-interface Progress {
+export interface Progress {
   bytes(read: number, total: number): void;
   indexed(progress: IndexProgress): void;
   stop(complete: boolean): void;
@@ -56,14 +56,17 @@ async function progressBar(startedAt: number): Promise<Progress> {
   };
 }
 
-/** Plain lines on stderr every few seconds: progress, rate and the estimated time left. */
-function progressLines(startedAt: number): Progress {
+/** Plain lines (on stderr) every few seconds: progress, rate and the estimated time left. */
+export function progressLines(
+  startedAt: number,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): Progress {
   let share = 0;
   let latest: IndexProgress = { documents: 0, passages: 0 };
   const print = () => {
     const elapsed = Date.now() - startedAt;
     const left = share > 0 ? Math.round(((1 - share) * elapsed) / share / 1000) : null;
-    process.stderr.write(
+    write(
       `indexing: ${Math.floor(share * 100)}% of the input, ${number(latest.documents)} documents, ` +
         `${number(latest.passages)} passages (${perSecond(latest.passages, elapsed)}/s)` +
         `${left === null ? '' : `, about ${left} s left`}\n`,
@@ -113,10 +116,8 @@ function summary(
   return lines.join('\n');
 }
 
-export function registerIndex(program: Command): void {
-  const command: Command = program
-    .command('index')
-    .description('parse files and directories (text exports, PDFs, dekamer JSONL) and index them')
+export function define(command: Command): void {
+  command
     .argument('[paths...]', 'files or directories to index')
     .option('--pipeline <name>', pipelineOptionHelp)
     .addOption(backendOption())

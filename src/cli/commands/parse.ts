@@ -52,10 +52,8 @@ async function progressBar() {
   };
 }
 
-export function registerParse(program: Command): void {
-  program
-    .command('parse')
-    .description('parse source files into documents with passages (no indexing)')
+export function define(command: Command): void {
+  command
     .argument('[paths...]', 'files or directories: .txt exports, .pdf, .jsonl(.gz) federal data')
     .option('--json', 'print a JSON array of the documents')
     .option('--pipeline <name>', pipelineOptionHelp)
@@ -65,7 +63,7 @@ export function registerParse(program: Command): void {
         import('../../pipeline/pipeline.ts'),
       ]);
       const paths = await sourcePaths(given, options.pipeline);
-      if (!paths.length) program.error('give paths to parse or --pipeline <name>');
+      if (!paths.length) command.error('give paths to parse or --pipeline <name>');
 
       const bar = await progressBar();
       const failures: { file: string; reason: string }[] = [];

@@ -9,6 +9,7 @@ import {
   integer,
   type FacetOptions,
 } from '../options.ts';
+import { highlightToTerminal } from '../terminal-highlight.ts';
 
 interface SearchOptions extends FacetOptions {
   size: number;
@@ -16,23 +17,6 @@ interface SearchOptions extends FacetOptions {
   sort: 'relevance' | 'date';
   backend?: string;
   json?: boolean;
-}
-
-const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntity(entity: string, name: string): string {
-  if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-  if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
-  return namedEntities[name] ?? entity;
-}
-
-/** Highlight HTML to terminal text: <mark> becomes bold yellow on a TTY and disappears otherwise. */
-export function highlightToTerminal(html: string, colour: boolean): string {
-  return html
-    .replace(/<mark>/g, colour ? '\u001b[1;33m' : '')
-    .replace(/<\/mark>/g, colour ? '\u001b[0m' : '')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, decodeEntity);
 }
 
 function describeHit(hit: SearchHit): string {
@@ -52,14 +36,11 @@ export function formatResult(result: SearchResult, colour: boolean): string {
   return lines.join('\n');
 }
 
-export function registerSearch(program: Command): void {
-  const command: Command = program
-    .command('search')
-    .description('search the index and print the matching passages')
-    .argument(
-      '[query...]',
-      'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',
-    );
+export function define(command: Command): void {
+  command.argument(
+    '[query...]',
+    'search text (simple query syntax: "phrase", -exclude, a | b, prefix*)',
+  );
   addFacetOptions(command);
   command
     .option('-n, --size <n>', 'number of hits', integer, 10)

@@ -8,6 +8,22 @@ import type { Logger } from '../../logger.ts';
 import type { SearchBackend } from '../../search/backend.ts';
 import { backendOption, configWith } from '../options.ts';
 
+/** While the index loads or the seeds are indexed: a line this often, so a long start is not silent. */
+const STILL_WORKING_EVERY_MS = 5_000;
+
+/** Logs "still <doing> (N s)" every few seconds until `work` settles. */
+async function reportingWhile<T>(logger: Logger, doing: string, work: Promise<T>): Promise<T> {
+  const started = performance.now();
+  const timer = setInterval(() => {
+    logger.info(`still ${doing} (${Math.round((performance.now() - started) / 1000)} s)`);
+  }, STILL_WORKING_EVERY_MS);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 interface ServeOptions {
   port?: string;
   host?: string;
@@ -31,7 +47,16 @@ async function indexSeedsIfEmpty(backend: SearchBackend, logger: Logger): Promis
       else logger.warn({ file: result.file, reason: result.reason }, 'skipped a file');
     }
   }
-  const report = await backend.index(documents());
+  let report;
+  try {
+    report = await reportingWhile(logger, 'indexing the seeds', backend.index(documents()));
+  } catch (error) {
+    // A read-only or full data dir: the seeds are indexed in memory but not saved. Serving them
+    // beats exiting; the message says they are not saved.
+    if ((await backend.stats()).passages === 0) throw error;
+    logger.warn({ event: 'seeds-not-saved', reason: (error as Error).message }, 'seeds not saved');
+    return;
+  }
   logger.info(
     { event: 'seeds-indexed', ...report, ms: Math.round(performance.now() - started) },
     `indexed the seeds: ${report.documents} documents, ${report.passages} passages`,
@@ -45,12 +70,12 @@ async function openBackend(config: Config, logger: Logger): Promise<SearchBacken
     import('../../search/backend.ts'),
   ]);
   const started = performance.now();
-  logger.info(
+  const [doing, where] =
     config.backend === 'embedded'
-      ? `loading the index from ${config.dataDir}`
-      : `connecting to Elasticsearch at ${config.elasticsearchUrl}`,
-  );
-  const backend = await createBackend(config);
+      ? ['loading the index', `from ${config.dataDir}`]
+      : ['connecting to Elasticsearch', `at ${config.elasticsearchUrl}`];
+  logger.info(`${doing} ${where}`);
+  const backend = await reportingWhile(logger, doing, createBackend(config));
   try {
     if (backend.name === 'embedded') await indexSeedsIfEmpty(backend, logger);
     const stats = await backend.stats();
@@ -120,10 +145,8 @@ const listenProblems: Record<string, string> = {
   EADDRNOTAVAIL: 'this machine has no such address (check --host or HOST)',
 };
 
-export function registerServe(program: Command): void {
-  const command: Command = program
-    .command('serve')
-    .description('serve the search API and page (indexes the seeds into an empty embedded store)')
+export function define(command: Command): void {
+  command
     .option('-p, --port <port>', 'port to listen on (default: $PORT, else 3000)')
     .option('--host <host>', 'address to listen on (default: $HOST, else 127.0.0.1)')
     .addOption(backendOption())
@@ -131,7 +154,7 @@ export function registerServe(program: Command): void {
       const config = await configWith(options);
       const { createLogger } = await import('../../logger.ts');
       try {
-        await serve(config, createLogger(config));
+        await serve(config, await createLogger(config));
       } catch (error) {
         const problem = listenProblems[(error as NodeJS.ErrnoException).code ?? ''];
         if (!problem) throw error;

@@ -15,7 +15,7 @@ import {
   integer,
   type FacetOptions,
 } from '../options.ts';
-import { highlightToTerminal } from './search.ts';
+import { highlightToTerminal } from '../terminal-highlight.ts';
 
 interface SimilarOptions extends FacetOptions {
   textFile?: string;
@@ -53,10 +53,8 @@ async function readDraft(file: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function registerSimilar(program: Command): void {
-  const command: Command = program
-    .command('similar')
-    .description('has this been asked before? documents like a draft or like a document')
+export function define(command: Command): void {
+  command
     .argument('[document]', 'id of an indexed document (instead of --text-file)')
     .option('-f, --text-file <path>', 'the draft question, a text file ("-" reads stdin)');
   addFacetOptions(command);

@@ -5,7 +5,8 @@
 // documents (what the grouped total counts): a value counts a document once, which needs only the
 // last document counted per value, since a document's passages have consecutive doc ids (they are
 // added together, and merges keep the order). The counts of the match-all query without filters are
-// kept per index value (the landing page asks for them every time).
+// kept per index value (the landing page asks for them every time); passage counts over a set of
+// more than half the live passages are taken from them minus the counts of the rest.
 import { byCountThenValue, facetNames, type FacetName } from '../rules.ts';
 import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';
@@ -151,15 +152,83 @@ export function filterAndCount(
 
   const documents = grouped ? documentsOf(index, matches.docs, ranges) : null;
   const counted = countedMatches(outcome, chosen);
-  const counters = facetNames.map((_, f) =>
-    countFacet(index, matches.docs, counted[f] ?? null, f, documents),
-  );
+  const counters = documents
+    ? facetNames.map((_, f) => countFacet(index, matches.docs, counted[f] ?? null, f, documents))
+    : passageCounters(index, matches.docs, counted);
   if (plainMatchAll) {
     const all = allCounts(index, counters);
     index.memo.set(cacheKey, all);
     return { hits, counts: sized(all, query) };
   }
   return { hits, counts: topCounts(index, counters, query) };
+}
+
+/** Per facet the passage count of each value over every live passage, made once per index value. */
+function matchAllCounters(index: EmbeddedIndex): Int32Array[] {
+  let counters = index.memo.get('facets:match-all-counters') as Int32Array[] | undefined;
+  if (!counters) {
+    const live = index.liveDocs();
+    counters = facetNames.map((_, f) => countFacet(index, live, null, f, null));
+    index.memo.set('facets:match-all-counters', counters);
+  }
+  return counters;
+}
+
+/**
+ * Per facet the passage counts over its counted matches (countedMatches). A set holding more than
+ * half the live passages is counted the cheaper way round: the live passages outside it are
+ * counted and their counts taken from the match-all counts (a multi-valued passage subtracts
+ * each of its values, as it added each). Facets counted over the same set share its complement.
+ */
+function passageCounters(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  counted: (Int32Array | null)[],
+): Int32Array[] {
+  const complements = new Map<Int32Array | null, Int32Array | null>();
+  return facetNames.map((_, f) => {
+    const positions = counted[f] ?? null;
+    const size = positions ? positions.length : docs.length;
+    if (size * 2 <= index.liveCount) return countFacet(index, docs, positions, f, null);
+    if (!complements.has(positions))
+      complements.set(positions, liveOutside(index, docs, positions, size));
+    const outside = complements.get(positions)!;
+    if (outside === null) return countFacet(index, docs, positions, f, null);
+    const all = matchAllCounters(index)[f]!;
+    const counter = countFacet(index, outside, null, f, null);
+    for (let id = 0; id < counter.length; id++) counter[id] = (all[id] ?? 0) - counter[id]!;
+    return counter;
+  });
+}
+
+/**
+ * The live passages (ascending) not among the matches at `positions` (null: every match); null
+ * when some match is not a live passage, so that the subtraction would be wrong.
+ */
+function liveOutside(
+  index: EmbeddedIndex,
+  docs: Int32Array,
+  positions: Int32Array | null,
+  size: number,
+): Int32Array | null {
+  const outside = new Int32Array(Math.max(0, index.liveCount - size));
+  let n = 0;
+  let k = 0;
+  let next = size > 0 ? docs[positions ? positions[0]! : 0]! : -1;
+  for (let s = 0; s < index.segments.length; s++) {
+    const dead = index.deleted[s]!;
+    const base = index.bases[s]!;
+    for (let local = 0; local < dead.length; local++) {
+      if (dead[local]) continue;
+      const doc = base + local;
+      if (doc === next) {
+        k++;
+        next = k < size ? docs[positions ? positions[k]! : k]! : -1;
+      } else if (n < outside.length) outside[n++] = doc;
+      else return null;
+    }
+  }
+  return k === size && n === outside.length ? outside : null;
 }
 
 /** Per match: PASSED, FAILED_SEVERAL or the index in facetNames of the one filter it failed. */

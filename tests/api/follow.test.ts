@@ -68,6 +68,9 @@ describe('GET /api/feed', () => {
 
   it('labels themes written in capitals in normal case, keeping abbreviations', async () => {
     const { feed } = await feedOf(`theme=${encodeURIComponent(CAPITAL_THEME)}`);
+    expect(feed.title).toBe(
+      'Vraagbaak: thema Economische zaken en sociale zekerheid van de zelfstandige ondernemers',
+    );
     expect(feed.items.map((item) => new URL(item.url!).searchParams.get('doc'))).toEqual([
       federalDocument.id,
     ]);

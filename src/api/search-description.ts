@@ -1,6 +1,7 @@
 // A search in a few Dutch words, for a feed's title: "„kinderopvang”, minister Hilde Crevits".
 import { facets } from '../model/facets.ts';
 import { passageTypeNames } from '../model/passage-types.ts';
+import { readableValue } from '../model/readable-value.ts';
 import type { SearchQuery } from '../search/query.ts';
 
 export function describeSearch(query: SearchQuery): string {
@@ -8,7 +9,9 @@ export function describeSearch(query: SearchQuery): string {
   if (query.q.trim()) parts.push(`„${query.q.trim()}”`);
   for (const facet of facets) {
     const values = query.filters[facet.name].map((value) =>
-      facet.name === 'type' ? passageTypeNames[value as keyof typeof passageTypeNames] : value,
+      facet.name === 'type'
+        ? passageTypeNames[value as keyof typeof passageTypeNames]
+        : readableValue(value),
     );
     if (values.length > 0) parts.push(`${facet.phrase} ${values.join(' of ')}`);
   }

@@ -3,6 +3,7 @@
 import { Feed } from 'feed';
 import type { SearchHit, SearchResult } from '../search/query.ts';
 import { passageTypeNames } from '../model/passage-types.ts';
+import { readableValue } from '../model/readable-value.ts';
 
 export interface FeedLinks {
   /** The search page showing the same search. */
@@ -64,7 +65,9 @@ export function atomFeed(title: string, result: SearchResult, links: FeedLinks):
       date: dateOf(hit),
       description: summary.join(' — '),
       author: hit.asker ? [{ name: hit.asker }] : undefined,
-      category: hit.themes.map((theme) => ({ name: theme, term: theme })),
+      // The term is the theme as the search filters on it; the label is what a reader shows, in
+      // normal case like the page ("VERVOER PER SPOOR (NMBS)" → "Vervoer per spoor (NMBS)").
+      category: hit.themes.map((theme) => ({ name: readableValue(theme), term: theme })),
     });
   }
   return feed.atom1();

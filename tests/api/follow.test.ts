@@ -2,11 +2,19 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CAPITAL_THEME, federalDocument } from '../e2e/federal-document.ts';
 import { openSeededApp, type SeededApp } from './seeded-app.ts';
 
 let seeded: SeededApp;
 beforeAll(async () => {
   seeded = await openSeededApp();
+  // The seeds' themes are in normal case; the federal document's are in capitals.
+  const report = await seeded.backend.index(
+    (async function* () {
+      yield federalDocument;
+    })(),
+  );
+  expect(report.failures).toEqual([]);
 });
 afterAll(() => seeded?.close());
 
@@ -56,6 +64,24 @@ describe('GET /api/feed', () => {
     expect(feed.items.map((item) => new URL(item.url!).searchParams.get('doc')).sort()).toEqual(
       theirs.sort(),
     );
+  });
+
+  it('labels themes written in capitals in normal case, keeping abbreviations', async () => {
+    const { feed } = await feedOf(`theme=${encodeURIComponent(CAPITAL_THEME)}`);
+    expect(feed.title).toBe(
+      'Vraagbaak: thema Economische zaken en sociale zekerheid van de zelfstandige ondernemers',
+    );
+    expect(feed.items.map((item) => new URL(item.url!).searchParams.get('doc'))).toEqual([
+      federalDocument.id,
+    ]);
+    expect(feed.items[0]!.categories).toEqual([
+      {
+        label: 'Economische zaken en sociale zekerheid van de zelfstandige ondernemers',
+        term: CAPITAL_THEME,
+        url: null,
+      },
+      { label: 'Vervoer per spoor (NMBS)', term: 'VERVOER PER SPOOR (NMBS)', url: null },
+    ]);
   });
 
   it('rejects bad parameters with a Dutch message', async () => {

@@ -14,6 +14,10 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
+    // A Dutch (Belgian) browser, as the page's users have. On Linux Chromium takes its UI locale
+    // from LANGUAGE and ignores --lang; with Dutch installed (Debian: chromium-l10n) date fields
+    // read dd-mm-jjjj, without it en-US's mm/dd/yyyy.
+    env: { ...process.env, LANGUAGE: 'nl_BE' },
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -22,9 +26,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
-      // Dutch (Belgian) browser UI, as the page's users have: date fields read dd/mm/jjjj where
-      // Chromium's Dutch locale is installed (Debian: chromium-l10n), else en-US's mm/dd/yyyy.
-      '--lang=nl-BE',
+      // The languages the page is asked for (navigator.languages, Accept-Language).
+      '--accept-lang=nl-BE',
     ],
   });
 }

@@ -1,6 +1,10 @@
 // Dutch (Belgian) presentation of dates, amounts, counts and passage labels.
 import type { PassageType } from '../../src/model/document.ts';
 import { passageTypeNames } from '../../src/model/passage-types.ts';
+import { capitalise } from '../../src/model/readable-value.ts';
+
+// Shared with the Atom feed, so a theme reads the same on the page and in a feed reader.
+export { readableValue } from '../../src/model/readable-value.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-BE', {
   day: 'numeric',
@@ -38,26 +42,6 @@ export function plural(count: number, one: string, many: string): string {
 export const passageTypeLabels = Object.fromEntries(
   Object.entries(passageTypeNames).map(([type, name]) => [type, capitalise(name)]),
 ) as Record<PassageType, string>;
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A word without a vowel ("NMBS", "BTW") is an abbreviation, not a word written in capitals. */
-const ABBREVIATION = /^[^\p{L}]*[B-DF-HJ-NP-TV-XZ]{2,}[^\p{L}]*$/u;
-
-/**
- * A facet value as it reads best: themes written in capitals ("ECONOMISCHE ZAKEN") in normal case
- * ("Economische zaken"), abbreviations kept ("Vervoer per spoor (NMBS)"); anything else as it is.
- */
-export function readableValue(value: string): string {
-  const letters = value.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 4 || letters !== letters.toUpperCase()) return value;
-  const words = value
-    .split(/([\s/-]+)/)
-    .map((word) => (ABBREVIATION.test(word) ? word : word.toLowerCase()));
-  return capitalise(words.join(''));
-}
 
 /** The badge of a passage: "Vraag 2", "Antwoord 2", "Inleiding", "Bijlage". */
 export function passageLabel(type: PassageType, number: number | null): string {

@@ -149,9 +149,10 @@ const DictionaryDecompounderDefinition = z.object({
 });
 
 /**
- * The words as a trie over their UTF-16 units, flat in typed arrays (a Map per node cost a fifth of
- * indexing time). Nodes are numbered breadth first, so a node's children are the contiguous nodes
- * firstChild..firstChild + childCount - 1, in ascending order of the unit that leads to them.
+ * The words as a trie over their UTF-16 units, flat in typed arrays: walking a Map per node was the
+ * costliest analysis filter when indexing (bench/results.md, fourth pass). Nodes are numbered
+ * breadth first, so a node's children are the contiguous nodes firstChild..firstChild +
+ * childCount - 1, in ascending order of the unit that leads to them.
  */
 interface FlatTrie {
   /** The UTF-16 unit on the edge into each node. */

@@ -148,26 +148,75 @@ const DictionaryDecompounderDefinition = z.object({
   only_longest_match: z.boolean().default(false),
 });
 
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  /** A dictionary word ends here. */
-  word: boolean;
+/**
+ * The words as a trie over their UTF-16 units, flat in typed arrays: walking a Map per node was the
+ * costliest analysis filter when indexing (bench/results.md, fourth pass). Nodes are numbered
+ * breadth first, so a node's children are the contiguous nodes firstChild..firstChild +
+ * childCount - 1, in ascending order of the unit that leads to them.
+ */
+interface FlatTrie {
+  /** The UTF-16 unit on the edge into each node. */
+  unit: Uint16Array;
+  firstChild: Int32Array;
+  childCount: Int32Array;
+  /** 1 where a dictionary word ends. */
+  word: Uint8Array;
 }
 
-/** The words as a trie over their UTF-16 units. */
-function trieOf(words: readonly string[]): TrieNode {
-  const root: TrieNode = { children: new Map(), word: false };
-  for (const word of words) {
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      let child = node.children.get(code);
-      if (!child) node.children.set(code, (child = { children: new Map(), word: false }));
-      node = child;
+const trieRoot = 0;
+const noNode = -1;
+
+function flatTrieOf(words: readonly string[]): FlatTrie {
+  // Sorted (by UTF-16 unit, JavaScript's default), the words below a node are one run, split into
+  // one run per child, and the word ending at the node (if any) comes first in its run.
+  const sorted = [...words].sort();
+  const capacity = sorted.reduce((sum, word) => sum + word.length, 1);
+  const trie: FlatTrie = {
+    unit: new Uint16Array(capacity),
+    firstChild: new Int32Array(capacity),
+    childCount: new Int32Array(capacity),
+    word: new Uint8Array(capacity),
+  };
+  // Breadth-first queue of nodes as runs [from, to) of `sorted` sharing a prefix of `depth` units.
+  const runFrom = [0];
+  const runTo = [sorted.length];
+  const runDepth = [0];
+  for (let node = 0; node < runFrom.length; node++) {
+    const depth = runDepth[node]!;
+    let from = runFrom[node]!;
+    const to = runTo[node]!;
+    while (from < to && sorted[from]!.length === depth) {
+      trie.word[node] = 1;
+      from++;
     }
-    node.word = true;
+    trie.firstChild[node] = runFrom.length;
+    while (from < to) {
+      const unit = sorted[from]!.charCodeAt(depth);
+      let end = from + 1;
+      while (end < to && sorted[end]!.charCodeAt(depth) === unit) end++;
+      trie.unit[runFrom.length] = unit;
+      runFrom.push(from);
+      runTo.push(end);
+      runDepth.push(depth + 1);
+      from = end;
+    }
+    trie.childCount[node] = runFrom.length - trie.firstChild[node]!;
   }
-  return root;
+  return trie;
+}
+
+/** The child of `node` along `unit` (binary search of its sorted children), or noNode. */
+function childOf(trie: FlatTrie, node: number, unit: number): number {
+  let low = trie.firstChild[node]!;
+  let high = low + trie.childCount[node]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = trie.unit[middle]!;
+    if (found === unit) return middle;
+    if (found < unit) low = middle + 1;
+    else high = middle - 1;
+  }
+  return noNode;
 }
 
 /**
@@ -181,17 +230,17 @@ function trieOf(words: readonly string[]): TrieNode {
 function dictionaryDecompounderFilter(definition: FilterDefinition): TokenFilter {
   const settings = DictionaryDecompounderDefinition.parse(definition);
   const { min_word_size, min_subword_size, max_subword_size, only_longest_match } = settings;
-  const dictionary = trieOf(settings.word_list);
+  const dictionary = flatTrieOf(settings.word_list);
   const subwords = (term: string): string[] => {
     const found: string[] = [];
     for (let i = 0; i <= term.length - min_subword_size; i++) {
       let longest: string | undefined;
       // The words starting at i, found by walking the trie (no word goes on past a dead end).
-      let node: TrieNode | undefined = dictionary;
+      let node = trieRoot;
       for (let j = 1; j <= max_subword_size && i + j <= term.length; j++) {
-        node = node.children.get(term.charCodeAt(i + j - 1));
-        if (node === undefined) break;
-        if (j < min_subword_size || !node.word) continue;
+        node = childOf(dictionary, node, term.charCodeAt(i + j - 1));
+        if (node === noNode) break;
+        if (j < min_subword_size || dictionary.word[node] === 0) continue;
         const candidate = term.slice(i, i + j);
         if (!only_longest_match) found.push(candidate);
         else if (longest === undefined || longest.length < j) longest = candidate;

@@ -95,9 +95,13 @@ export function createAnalyzer(
   settings: AnalysisSettings = loadAnalysisSettings(),
   options: AnalyzerOptions = {},
 ): Analyzer {
-  const { tokenizer, filtered, filteredWord } = analyzerParts(name, settings);
-  if (options.reference) return (text) => filtered(tokenizer.reference(text));
+  const parts = analyzerParts(name, settings);
+  if (options.reference) return (text) => parts.filtered(parts.tokenizer.reference(text));
+  return fastAnalyzer(parts);
+}
 
+/** The fast path: the fast tokenizer, then each distinct word through the filters once (cached). */
+function fastAnalyzer({ tokenizer, filteredWord }: ReturnType<typeof analyzerParts>): Analyzer {
   const words = new LRUCache<string, WordAnalysis>({ max: WORD_CACHE_SIZE });
   const analyzeWord = (word: string): WordAnalysis => {
     let analysis = words.get(word);
@@ -124,19 +128,26 @@ export function createAnalyzer(
   };
 }
 
-const analyzers = new Map<string, Analyzer>();
+/**
+ * The analyzers of mappings/analysis.json by name, each built once (settings read, filters made)
+ * and shared by analyzeWith and analyzeWordWith.
+ */
+const named = new Map<string, { parts: ReturnType<typeof analyzerParts>; analyzer: Analyzer }>();
+
+function namedAnalyzer(name: string) {
+  let entry = named.get(name);
+  if (!entry) {
+    const parts = analyzerParts(name, loadAnalysisSettings());
+    entry = { parts, analyzer: fastAnalyzer(parts) };
+    named.set(name, entry);
+  }
+  return entry;
+}
 
 /** Runs the named analyzer of mappings/analysis.json (built once, then cached). */
 export function analyzeWith(name: string, text: string): AnalyzedToken[] {
-  let analyzer = analyzers.get(name);
-  if (!analyzer) {
-    analyzer = createAnalyzer(name);
-    analyzers.set(name, analyzer);
-  }
-  return analyzer(text);
+  return namedAnalyzer(name).analyzer(text);
 }
-
-const wordAnalyzers = new Map<string, (word: string) => AnalyzedToken[]>();
 
 /**
  * The tokens the named analyzer of mappings/analysis.json makes of one token's text (`word`, as
@@ -144,12 +155,7 @@ const wordAnalyzers = new Map<string, (word: string) => AnalyzedToken[]>();
  * without its cache, for callers that keep their own per distinct word (the segment builder).
  */
 export function analyzeWordWith(name: string, word: string): AnalyzedToken[] {
-  let filteredWord = wordAnalyzers.get(name);
-  if (!filteredWord) {
-    filteredWord = analyzerParts(name, loadAnalysisSettings()).filteredWord;
-    wordAnalyzers.set(name, filteredWord);
-  }
-  return filteredWord(word);
+  return namedAnalyzer(name).parts.filteredWord(word);
 }
 
 /** Analyses text with the index analyzer dutch_text. */

@@ -81,7 +81,7 @@ export function withinRanges(index: EmbeddedIndex, matches: DocSet, query: Searc
         !anyWithin(amounts.values, amounts.starts[local]!, amounts.starts[local + 1]!, min, max)
       )
         continue;
-      kept.add(matches, i);
+      kept.add(matches.docs[i]!, matches.scores[i]!);
     }
   });
   return kept.set();
@@ -104,10 +104,9 @@ class HitList {
     this.scores = new Float64Array(capacity);
   }
 
-  /** Keeps match i of `set`. */
-  add(set: DocSet, i: number): void {
-    this.docs[this.size] = set.docs[i]!;
-    this.scores[this.size++] = set.scores[i]!;
+  add(doc: number, score: number): void {
+    this.docs[this.size] = doc;
+    this.scores[this.size++] = score;
   }
 
   set(): DocSet {
@@ -309,15 +308,16 @@ function filterSegment(
   documents: Int32Array | null,
 ): void {
   const { accepted, every, singleColumns, multiFiltered } = filter;
+  const { docs, scores } = matches;
   for (let i = from; i < to; i++) {
-    const local = matches.docs[i]! - base;
+    const local = docs[i]! - base;
     let passed = 0;
     for (let c = 0; c < singleColumns.length; c++) passed |= accepted[singleColumns[c]![local]!]!;
     if (multiFiltered)
       for (let v = multiStarts[local]!; v < multiStarts[local + 1]!; v++)
         passed |= accepted[multiSlots[v]!]!;
     const failed = every & ~passed;
-    if (failed === 0) kept.add(matches, i);
+    if (failed === 0) kept.add(docs[i]!, scores[i]!);
     if (counts === null) continue;
     const document = documents ? documents[local]! : -1;
     if (failed === 0) counts.passage(local, document);

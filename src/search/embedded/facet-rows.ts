@@ -1,15 +1,16 @@
 // Every facet value of a segment's passages side by side, for counting and filtering all facets in
 // one pass over the matches (./facets.ts). The keyword columns keep an array pair per facet, so
-// reading them facet by facet costs a cache miss per (match, facet); here a passage's values lie
-// together. Values are slots of the segment's counter space: facet f's value id v is slot
-// offsets[f] + v, so one Int32Array indexed by slot counts every facet at once. Facets with at most
-// one value per passage (six of eight in the dekamer corpus) get a fixed place in a table of one
-// row per passage, so a filter on one of them reads a single slot; the others (themes ≈ 4.5 per
-// passage, organisations ≈ 0.6) are rows of varying length. The slots depend on the segment only
-// (its value ids never change, however the shared dictionaries grow), so they are made once per
-// segment, when first counted, and are not part of the snapshot. Slots are 16-bit when the
-// segment's counter space allows (it holds the facet values, a few thousand): the rows are read
-// cold after the query's postings, and half the bytes is fewer cache misses.
+// reading them facet by facet costs a cache miss or two per (match, facet); here a passage's values
+// lie together in one row (about 11 for the dekamer corpus: six single-valued facets, ≈ 4.5 themes,
+// ≈ 0.6 organisations), so a match costs two misses (its start and its row) whatever the number of
+// facets. Values are slots of the segment's counter space: facet f's value id v is slot
+// offsets[f] + v, so one Int32Array indexed by slot counts every facet at once. A facet with at most
+// one value per passage also gets a column of its slots, because a filter reads one facet of every
+// match and the column is a fraction of the rows' bytes. The slots depend on the segment only (its
+// value ids never change, however the shared dictionaries grow), so they are made once per segment,
+// when first counted, and are not part of the snapshot. Slots are 16-bit when the segment's counter
+// space allows (it holds the facet values, a few thousand): the rows are read cold after the query's
+// postings, and half the bytes is fewer cache misses.
 import { facetNames } from '../rules.ts';
 import type { Segment } from './segment.ts';
 
@@ -17,18 +18,14 @@ import type { Segment } from './segment.ts';
 export type SlotArray = Uint16Array | Int32Array;
 
 export interface FacetRows {
-  /** The facets (indexes in facetNames) with at most one value per passage of the segment. */
-  singleFacets: number[];
-  /** Passage d's slot of singleFacets[k] is singles[d * singleFacets.length + k]. */
-  singles: SlotArray;
   /**
-   * The same slots facet by facet: columns[f][d] for a single-valued facet f, else null. A filter
-   * reads one facet of every match, and one facet's column is a sixth of the table's bytes.
+   * Passage d's slots are slots[starts[d]] … slots[starts[d + 1] − 1]: one per single-valued facet
+   * first (noValue for none), in facet order, then the values of the other facets.
    */
+  starts: Int32Array;
+  slots: SlotArray;
+  /** Per facet f, passage d's slot in columns[f][d] when f has at most one value per passage. */
   columns: (SlotArray | null)[];
-  /** The slots of the other facets: multiSlots[multiStarts[d]] … multiSlots[multiStarts[d + 1] − 1]. */
-  multiStarts: Int32Array;
-  multiSlots: SlotArray;
   /** Facet f owns slots [offsets[f], offsets[f + 1]), one per value id. */
   offsets: Int32Array;
   /** The slot of a passage without a value in a single-valued facet: counted, never read. */
@@ -46,45 +43,33 @@ export function facetRows(segment: Segment): FacetRows {
 }
 
 function buildRows(segment: Segment): FacetRows {
-  const columns = facetNames.map((facet) => segment.keywords[facet]);
-  const offsets = new Int32Array(columns.length + 1);
-  columns.forEach(({ values }, f) => (offsets[f + 1] = offsets[f]! + largest(values) + 1));
-  const noValue = offsets[columns.length]!;
-  const single = columns.map(({ starts }) => atMostOne(starts));
-  const singleFacets = facetNames.flatMap((_, f) => (single[f] ? [f] : []));
-  const multiFacets = facetNames.flatMap((_, f) => (single[f] ? [] : [f]));
-  const width = singleFacets.length;
+  const keywords = facetNames.map((facet) => segment.keywords[facet]);
+  const offsets = new Int32Array(keywords.length + 1);
+  keywords.forEach(({ values }, f) => (offsets[f + 1] = offsets[f]! + largest(values) + 1));
+  const noValue = offsets[keywords.length]!;
   const Slots = noValue <= 0xffff ? Uint16Array : Int32Array;
-  const singles = new Slots(segment.size * width);
-  const multiStarts = new Int32Array(segment.size + 1);
-  const multiSlots = new Slots(multiFacets.reduce((n, f) => n + columns[f]!.values.length, 0));
-  const singleColumns = facetNames.map((_, f) => (single[f] ? new Slots(segment.size) : null));
+  const columns = keywords.map(({ starts }) =>
+    atMostOne(starts) ? new Slots(segment.size).fill(noValue) : null,
+  );
+  const size = keywords.reduce((n, { values }, f) => n + (columns[f] ? 0 : values.length), 0);
+  const starts = new Int32Array(segment.size + 1);
+  const slots = new Slots(size + segment.size * columns.filter((column) => column).length);
   let n = 0;
   for (let local = 0; local < segment.size; local++) {
-    singleFacets.forEach((f, k) => {
-      const { starts, values } = columns[f]!;
-      const held = starts[local + 1]! > starts[local]!;
-      const slot = held ? offsets[f]! + values[starts[local]!]! : noValue;
-      singles[local * width + k] = slot;
-      singleColumns[f]![local] = slot;
+    starts[local] = n;
+    keywords.forEach(({ starts: from, values }, f) => {
+      const column = columns[f];
+      if (column && from[local + 1]! > from[local]!)
+        column[local] = offsets[f]! + values[from[local]!]!;
+      if (column) slots[n++] = column[local]!;
     });
-    multiStarts[local] = n;
-    for (const f of multiFacets) {
-      const { starts, values } = columns[f]!;
-      for (let v = starts[local]!; v < starts[local + 1]!; v++)
-        multiSlots[n++] = offsets[f]! + values[v]!;
-    }
+    keywords.forEach(({ starts: from, values }, f) => {
+      if (columns[f]) return;
+      for (let v = from[local]!; v < from[local + 1]!; v++) slots[n++] = offsets[f]! + values[v]!;
+    });
   }
-  multiStarts[segment.size] = n;
-  return {
-    singleFacets,
-    singles,
-    columns: singleColumns,
-    multiStarts,
-    multiSlots,
-    offsets,
-    noValue,
-  };
+  starts[segment.size] = n;
+  return { starts, slots, columns, offsets, noValue };
 }
 
 function largest(values: Int32Array): number {

@@ -139,10 +139,8 @@ interface SegmentFilter {
   accepted: Uint8Array;
   /** One bit per filter. */
   every: number;
-  /** The columns (FacetRows.columns) of the filtered single-valued facets. */
-  singleColumns: SlotArray[];
-  /** Whether a multi-valued facet is filtered (its passage's multiSlots are read). */
-  multiFiltered: boolean;
+  /** The columns (FacetRows.columns) of the filtered facets, or null: some is multi-valued. */
+  filteredColumns: SlotArray[] | null;
   /** Per filter j: its facet's column, null when multi-valued. */
   column: (SlotArray | null)[];
   /** Per filter j: its facet's slots [low[j], high[j]), what a match failing only it counts. */
@@ -163,8 +161,7 @@ function segmentFilter(rows: FacetRows, chosen: Selection[]): SegmentFilter {
   return {
     accepted,
     every: (1 << chosen.length) - 1,
-    singleColumns: column.filter((slots): slots is SlotArray => slots !== null),
-    multiFiltered: column.some((slots) => slots === null),
+    filteredColumns: column.includes(null) ? null : (column as SlotArray[]),
     column,
     low,
     high,
@@ -198,22 +195,19 @@ class SegmentCounts {
 
   /** Counts every facet value of passage `local`. */
   passage(local: number, document: number): void {
-    const { singles, singleFacets, multiStarts, multiSlots } = this.rows;
-    const width = singleFacets.length;
-    for (let k = local * width; k < (local + 1) * width; k++) this.add(singles[k]!, document);
-    for (let v = multiStarts[local]!; v < multiStarts[local + 1]!; v++)
-      this.add(multiSlots[v]!, document);
+    const { starts, slots } = this.rows;
+    for (let v = starts[local]!; v < starts[local + 1]!; v++) this.add(slots[v]!, document);
   }
 
   /** Counts the values of passage `local` in filter j's facet only. */
   facet(local: number, document: number, filter: SegmentFilter, j: number): void {
-    const { multiStarts, multiSlots } = this.rows;
     const column = filter.column[j]!;
     if (column !== null) return this.add(column[local]!, document);
+    const { starts, slots } = this.rows;
     const low = filter.low[j]!;
     const high = filter.high[j]!;
-    for (let v = multiStarts[local]!; v < multiStarts[local + 1]!; v++) {
-      const slot = multiSlots[v]!;
+    for (let v = starts[local]!; v < starts[local + 1]!; v++) {
+      const slot = slots[v]!;
       if (slot >= low && slot < high) this.add(slot, document);
     }
   }
@@ -299,7 +293,7 @@ function countSegment(
  * facet, and those failing a single filter for that filter's facet.
  */
 function filterSegment(
-  { multiStarts, multiSlots }: FacetRows,
+  { starts, slots }: FacetRows,
   matches: DocSet,
   { from, to, base }: SegmentRange,
   filter: SegmentFilter,
@@ -307,15 +301,15 @@ function filterSegment(
   counts: SegmentCounts | null,
   documents: Int32Array | null,
 ): void {
-  const { accepted, every, singleColumns, multiFiltered } = filter;
+  const { accepted, every, filteredColumns } = filter;
   const { docs, scores } = matches;
   for (let i = from; i < to; i++) {
     const local = docs[i]! - base;
     let passed = 0;
-    for (let c = 0; c < singleColumns.length; c++) passed |= accepted[singleColumns[c]![local]!]!;
-    if (multiFiltered)
-      for (let v = multiStarts[local]!; v < multiStarts[local + 1]!; v++)
-        passed |= accepted[multiSlots[v]!]!;
+    if (filteredColumns !== null)
+      for (let c = 0; c < filteredColumns.length; c++)
+        passed |= accepted[filteredColumns[c]![local]!]!;
+    else for (let v = starts[local]!; v < starts[local + 1]!; v++) passed |= accepted[slots[v]!]!;
     const failed = every & ~passed;
     if (failed === 0) kept.add(docs[i]!, scores[i]!);
     if (counts === null) continue;

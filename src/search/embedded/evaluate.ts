@@ -229,7 +229,8 @@ export class Evaluation {
 
   private async prefixMatches(field: TextField, prefix: string): Promise<DocSet> {
     const { index } = this;
-    const marked = new Uint8Array(index.maxDoc);
+    // A bit per passage (an eighth of a byte array's zeroing and scanning, which dominated).
+    const marked = new Int32Array((index.maxDoc + 31) >>> 5);
     let count = 0;
     for (const [s, segment] of index.segments.entries()) {
       const data = segment.fields[field];
@@ -241,16 +242,22 @@ export class Evaluation {
         const end = data.postingStarts[t + 1]!;
         this.budget.tick(end - data.postingStarts[t]!);
         for (let p = data.postingStarts[t]!; p < end; p++) {
-          const doc = data.postingDocs[p]!;
-          if (dead[doc] || marked[base + doc]) continue;
-          marked[base + doc] = 1;
+          const local = data.postingDocs[p]!;
+          const doc = base + local;
+          const bit = 1 << (doc & 31);
+          if (dead[local] || marked[doc >>> 5]! & bit) continue;
+          marked[doc >>> 5]! |= bit;
           count++;
         }
       }
     }
     const docs = new Int32Array(count);
     let n = 0;
-    for (let doc = 0; doc < marked.length && n < count; doc++) if (marked[doc]) docs[n++] = doc;
+    for (let word = 0; word < marked.length && n < count; word++) {
+      // Lowest set bit first: ascending passage numbers.
+      for (let bits = marked[word]!; bits !== 0; bits &= bits - 1)
+        docs[n++] = (word << 5) + 31 - Math.clz32(bits & -bits);
+    }
     return { docs, scores: new Float64Array(count).fill(1) };
   }
 

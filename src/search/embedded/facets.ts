@@ -16,7 +16,7 @@ import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { facetRows, passageDocuments, type FacetRows, type SlotArray } from './facet-rows.ts';
 import { topK } from './ranking.ts';
-import { dateNumber } from './segment.ts';
+import { dateNumber, type Rows, type Segment } from './segment.ts';
 
 export interface FacetCounts {
   /** Per facet its most frequent values, as many as facetSize() says. */
@@ -133,38 +133,46 @@ function selections(index: EmbeddedIndex, query: SearchQuery): Selection[] {
 /**
  * The filters in a segment's slot space: filter j sets bit j of accepted[slot] for each selected
  * value, so OR-ing accepted over a passage's slots of the filtered facets gives the filters it
- * passes.
+ * passes. A filter reads its own facet only: a single-valued facet's column of slots
+ * (FacetRows.columns), or a multi-valued facet's keyword rows (value ids, slot = low[j] + id).
  */
 interface SegmentFilter {
-  accepted: Uint8Array;
+  /** 32 bits: room for a filter on every facet. */
+  accepted: Int32Array;
   /** One bit per filter. */
   every: number;
-  /** The columns (FacetRows.columns) of the filtered facets, or null: some is multi-valued. */
-  filteredColumns: SlotArray[] | null;
-  /** Per filter j: its facet's column, null when multi-valued. */
+  /** The columns of the filtered single-valued facets. */
+  columns: SlotArray[];
+  /** The keyword rows of the filtered multi-valued facets, and the first slot of each. */
+  multiValued: Rows<Int32Array>[];
+  multiLow: Int32Array;
+  /** Per filter j: its facet's column, or else its keyword rows. */
   column: (SlotArray | null)[];
-  /** Per filter j: its facet's slots [low[j], high[j]), what a match failing only it counts. */
+  keywords: Rows<Int32Array>[];
+  /** Per filter j: its facet's first slot. */
   low: Int32Array;
-  high: Int32Array;
 }
 
-function segmentFilter(rows: FacetRows, chosen: Selection[]): SegmentFilter {
-  const { offsets, columns } = rows;
-  const accepted = new Uint8Array(rows.noValue + 1);
-  const column = chosen.map(({ f }) => columns[f] ?? null);
+function segmentFilter(segment: Segment, rows: FacetRows, chosen: Selection[]): SegmentFilter {
+  const { offsets } = rows;
+  const accepted = new Int32Array(rows.noValue + 1);
+  const column = chosen.map(({ f }) => rows.columns[f] ?? null);
+  const keywords = chosen.map(({ f }) => segment.keywords[facetNames[f]!]);
   const low = Int32Array.from(chosen, ({ f }) => offsets[f]!);
-  const high = Int32Array.from(chosen, ({ f }) => offsets[f + 1]!);
-  chosen.forEach(({ ids }, j) => {
+  chosen.forEach(({ f, ids }, j) => {
     // A value the segment does not hold has no slot in it.
-    for (const id of ids) if (low[j]! + id < high[j]!) accepted[low[j]! + id]! |= 1 << j;
+    for (const id of ids) if (low[j]! + id < offsets[f + 1]!) accepted[low[j]! + id]! |= 1 << j;
   });
+  const multi = chosen.flatMap((_, j) => (column[j] ? [] : [j]));
   return {
     accepted,
     every: (1 << chosen.length) - 1,
-    filteredColumns: column.includes(null) ? null : (column as SlotArray[]),
+    columns: column.filter((slots): slots is SlotArray => slots !== null),
+    multiValued: multi.map((j) => keywords[j]!),
+    multiLow: Int32Array.from(multi, (j) => low[j]!),
     column,
+    keywords,
     low,
-    high,
   };
 }
 
@@ -203,13 +211,9 @@ class SegmentCounts {
   facet(local: number, document: number, filter: SegmentFilter, j: number): void {
     const column = filter.column[j]!;
     if (column !== null) return this.add(column[local]!, document);
-    const { starts, slots } = this.rows;
+    const { starts, values } = filter.keywords[j]!;
     const low = filter.low[j]!;
-    const high = filter.high[j]!;
-    for (let v = starts[local]!; v < starts[local + 1]!; v++) {
-      const slot = slots[v]!;
-      if (slot >= low && slot < high) this.add(slot, document);
-    }
+    for (let v = starts[local]!; v < starts[local + 1]!; v++) this.add(low + values[v]!, document);
   }
 
   /** Adds these counts to the per-facet counters (indexed by value id). */
@@ -254,7 +258,7 @@ export function filterAndCount(
     const documents = grouped ? passageDocuments(segment) : null;
     const range = { from, to, base: index.bases[s]! };
     if (kept)
-      filterSegment(rows, matches, range, segmentFilter(rows, chosen), kept, counts, documents);
+      filterSegment(matches, range, segmentFilter(segment, rows, chosen), kept, counts, documents);
     else countSegment(matches.docs, range, counts!, documents);
     if (counters) counts!.addTo(counters);
   });
@@ -293,7 +297,6 @@ function countSegment(
  * facet, and those failing a single filter for that filter's facet.
  */
 function filterSegment(
-  { starts, slots }: FacetRows,
   matches: DocSet,
   { from, to, base }: SegmentRange,
   filter: SegmentFilter,
@@ -301,15 +304,17 @@ function filterSegment(
   counts: SegmentCounts | null,
   documents: Int32Array | null,
 ): void {
-  const { accepted, every, filteredColumns } = filter;
+  const { accepted, every, columns, multiValued, multiLow } = filter;
   const { docs, scores } = matches;
   for (let i = from; i < to; i++) {
     const local = docs[i]! - base;
     let passed = 0;
-    if (filteredColumns !== null)
-      for (let c = 0; c < filteredColumns.length; c++)
-        passed |= accepted[filteredColumns[c]![local]!]!;
-    else for (let v = starts[local]!; v < starts[local + 1]!; v++) passed |= accepted[slots[v]!]!;
+    for (let c = 0; c < columns.length; c++) passed |= accepted[columns[c]![local]!]!;
+    for (let m = 0; m < multiValued.length; m++) {
+      const { starts, values } = multiValued[m]!;
+      for (let v = starts[local]!; v < starts[local + 1]!; v++)
+        passed |= accepted[multiLow[m]! + values[v]!]!;
+    }
     const failed = every & ~passed;
     if (failed === 0) kept.add(docs[i]!, scores[i]!);
     if (counts === null) continue;

@@ -57,39 +57,65 @@ function firstAtOrAfter(docs: Int32Array, from: number, limit: number): number {
   return low;
 }
 
+/** The date and amount ranges of a query, as the columns hold them. */
+interface Bounds {
+  byDate: boolean;
+  earliest: number;
+  latest: number;
+  byAmount: boolean;
+  min: number;
+  max: number;
+}
+
 /** The matches that pass the date and amount ranges (they apply to hits and facets alike). */
 export function withinRanges(index: EmbeddedIndex, matches: DocSet, query: SearchQuery): DocSet {
   const byDate = query.dateFrom !== undefined || query.dateTo !== undefined;
   const byAmount = query.amountMin !== undefined || query.amountMax !== undefined;
   if (!byDate && !byAmount) return matches;
-  const earliest = query.dateFrom === undefined ? 0 : dateNumber(query.dateFrom);
-  const latest = query.dateTo === undefined ? Infinity : dateNumber(query.dateTo);
-  const min = query.amountMin ?? -Infinity;
-  const max = query.amountMax ?? Infinity;
+  const bounds: Bounds = {
+    byDate,
+    earliest: query.dateFrom === undefined ? 0 : dateNumber(query.dateFrom),
+    latest: query.dateTo === undefined ? Infinity : dateNumber(query.dateTo),
+    byAmount,
+    min: query.amountMin ?? -Infinity,
+    max: query.amountMax ?? Infinity,
+  };
   const kept = new HitList(matches.docs.length);
   segmentRanges(index, matches.docs).forEach(({ from, to }, s) => {
-    const { dates, amounts } = index.segments[s]!;
-    const base = index.bases[s]!;
-    for (let i = from; i < to; i++) {
-      const local = matches.docs[i]! - base;
-      if (byDate) {
-        const date = dates[local]!;
-        if (date === 0 || date < earliest || date > latest) continue;
-      }
-      if (
-        byAmount &&
-        !anyWithin(amounts.values, amounts.starts[local]!, amounts.starts[local + 1]!, min, max)
-      )
-        continue;
-      kept.add(matches.docs[i]!, matches.scores[i]!);
-    }
+    const range = { from, to, base: index.bases[s]! };
+    keepWithinBounds(index.segments[s]!, matches, range, bounds, kept);
   });
   return kept.set();
 }
 
-/** Whether any of values[from … to − 1] lies in [min, max]. */
-function anyWithin(values: Float64Array, from: number, to: number, min: number, max: number) {
-  for (let a = from; a < to; a++) if (values[a]! >= min && values[a]! <= max) return true;
+/** Keeps the matches of one segment within the bounds. */
+function keepWithinBounds(
+  { dates, amounts }: Segment,
+  { docs, scores }: DocSet,
+  { from, to, base }: SegmentRange,
+  { byDate, earliest, latest, byAmount, min, max }: Bounds,
+  kept: HitList,
+): void {
+  for (let i = from; i < to; i++) {
+    const local = docs[i]! - base;
+    if (byDate) {
+      const date = dates[local]!;
+      if (date === 0 || date < earliest || date > latest) continue;
+    }
+    if (byAmount && !anyWithin(amounts, local, min, max)) continue;
+    kept.add(docs[i]!, scores[i]!);
+  }
+}
+
+/** Whether any amount of passage `local` lies in [min, max]. */
+function anyWithin(
+  { starts, values }: Rows<Float64Array>,
+  local: number,
+  min: number,
+  max: number,
+) {
+  for (let a = starts[local]!; a < starts[local + 1]!; a++)
+    if (values[a]! >= min && values[a]! <= max) return true;
   return false;
 }
 
@@ -246,10 +272,15 @@ export function filterAndCount(
   if (chosen.length === 0 && (!count || (plainMatchAll && cached)))
     return { hits: matches, counts: count ? sized(cached!, query) : null };
 
-  const counters = count
-    ? facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size))
-    : null;
-  const kept = chosen.length > 0 ? new HitList(matches.docs.length) : null;
+  if (chosen.length === 0) {
+    const counters = countersOver(index, matches.docs, grouped);
+    if (!plainMatchAll) return { hits: matches, counts: topCounts(index, counters, query) };
+    const all = allCounts(index, counters);
+    index.memo.set(cacheKey, all);
+    return { hits: matches, counts: sized(all, query) };
+  }
+  const counters = count ? emptyCounters(index) : null;
+  const kept = new HitList(matches.docs.length);
   segmentRanges(index, matches.docs).forEach(({ from, to }, s) => {
     if (from === to) return;
     const segment = index.segments[s]!;
@@ -257,19 +288,69 @@ export function filterAndCount(
     const counts = counters ? new SegmentCounts(rows, grouped) : null;
     const documents = grouped ? passageDocuments(segment) : null;
     const range = { from, to, base: index.bases[s]! };
-    if (kept)
-      filterSegment(matches, range, segmentFilter(segment, rows, chosen), kept, counts, documents);
-    else countSegment(matches.docs, range, counts!, documents);
+    filterSegment(matches, range, segmentFilter(segment, rows, chosen), kept, counts, documents);
     if (counters) counts!.addTo(counters);
   });
-  const hits = kept ? kept.set() : matches;
-  if (!counters) return { hits, counts: null };
-  if (plainMatchAll) {
-    const all = allCounts(index, counters);
-    index.memo.set(cacheKey, all);
-    return { hits, counts: sized(all, query) };
+  return { hits: kept.set(), counts: counters ? topCounts(index, counters, query) : null };
+}
+
+const emptyCounters = (index: EmbeddedIndex) =>
+  facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size));
+
+/**
+ * Per facet the counts over `docs`, without filters. A set of more than half the live passages is
+ * counted the cheaper way round: the live passages outside it are counted and their counts taken
+ * from the match-all counts (by passage only: a document may have passages on both sides).
+ */
+function countersOver(index: EmbeddedIndex, docs: Int32Array, grouped: boolean): Int32Array[] {
+  const outside = !grouped && docs.length * 2 > index.liveCount ? liveOutside(index, docs) : null;
+  if (outside === null) return countEvery(index, docs, grouped);
+  const all = matchAllCounters(index);
+  return countEvery(index, outside, false).map((rest, f) =>
+    rest.map((count, id) => (all[f]![id] ?? 0) - count),
+  );
+}
+
+/** Per facet the passage count of each value over every live passage, made once per index value. */
+function matchAllCounters(index: EmbeddedIndex): Int32Array[] {
+  let counters = index.memo.get('facets:match-all-counters') as Int32Array[] | undefined;
+  if (!counters) {
+    counters = countEvery(index, index.liveDocs(), false);
+    index.memo.set('facets:match-all-counters', counters);
   }
-  return { hits, counts: topCounts(index, counters, query) };
+  return counters;
+}
+
+/** The live passages (ascending) not in `docs`; null when some of `docs` is not a live passage. */
+function liveOutside(index: EmbeddedIndex, docs: Int32Array): Int32Array | null {
+  const outside = new Int32Array(Math.max(0, index.liveCount - docs.length));
+  let n = 0;
+  let k = 0;
+  for (let s = 0; s < index.segments.length; s++) {
+    const dead = index.deleted[s]!;
+    const base = index.bases[s]!;
+    for (let local = 0; local < dead.length; local++) {
+      if (dead[local]) continue;
+      if (docs[k] === base + local) k++;
+      else if (n < outside.length) outside[n++] = base + local;
+      else return null;
+    }
+  }
+  return k === docs.length && n === outside.length ? outside : null;
+}
+
+/** Per facet the counts over `docs` (passages, or documents when grouped), without filters. */
+function countEvery(index: EmbeddedIndex, docs: Int32Array, grouped: boolean): Int32Array[] {
+  const counters = emptyCounters(index);
+  segmentRanges(index, docs).forEach(({ from, to }, s) => {
+    if (from === to) return;
+    const segment = index.segments[s]!;
+    const counts = new SegmentCounts(facetRows(segment), grouped);
+    const documents = grouped ? passageDocuments(segment) : null;
+    countSegment(docs, { from, to, base: index.bases[s]! }, counts, documents);
+    counts.addTo(counters);
+  });
+  return counters;
 }
 
 /** The matches docs[from … to − 1] of one segment, whose first passage is number `base`. */

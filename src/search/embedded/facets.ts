@@ -3,13 +3,15 @@
 // filters are OR within a facet and AND across facets; each facet is counted with every facet
 // filter applied except its own. One pass over the matches does it all, segment by segment, on the
 // segment's facet rows (./facet-rows.ts: every facet value of a passage side by side, as slots of
-// one counter space): a match passing every filter is a hit and counts for every facet, one failing
-// a single filter counts for that facet only. With groupBy=document they count documents (what the
-// grouped total counts): a value counts a document once, which needs only the last document
-// counted per slot, since a document's passages have consecutive doc ids (they are added together,
-// and merges keep the order) in one segment (an upsert deletes a document's older passages). The
-// counts of the match-all query without filters are kept per index value (the landing page asks
-// for them every time).
+// one counter space), instead of a pass per facet and lists of which match counts where: a match
+// passing every filter is a hit and counts for every facet, one failing a single filter counts for
+// that facet only. With groupBy=document they count documents (what the grouped total counts): a
+// value counts a document once, which needs only the last document counted per slot, since a
+// document's passages have consecutive doc ids (they are added together, and merges keep the
+// order) in one segment (an upsert deletes a document's older passages). The counts of the
+// match-all query without filters are kept per index value (the landing page asks for them every
+// time); passage counts without filters over more than half the live passages are taken from them
+// minus the counts of the rest.
 import { byCountThenValue, facetNames, type FacetName } from '../rules.ts';
 import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';

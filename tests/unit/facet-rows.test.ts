@@ -5,12 +5,9 @@
 // histogram equal a plain count of every match's values, by passage and by document, with filters
 // on one or several facets (several values each, a multi-valued facet, a value nobody has).
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../../src/model/document.ts';
 import { EmbeddedIndex } from '../../src/search/embedded/embedded-index.ts';
 import { facetRows } from '../../src/search/embedded/facet-rows.ts';
 import { filterAndCount } from '../../src/search/embedded/facets.ts';
-import { SegmentBuilder } from '../../src/search/embedded/segment-builder.ts';
-import { toIndexedPassages } from '../../src/search/indexed-passage.ts';
 import {
   facetNames,
   SearchQuery,
@@ -19,15 +16,9 @@ import {
 } from '../../src/search/query.ts';
 import { byCountThenValue } from '../../src/search/rules.ts';
 import { bikes, enterprise, handMadeDocuments } from '../conformance/fixture.ts';
+import { withSegment } from './segment-of-documents.ts';
 
 type Filters = Partial<Record<FacetName, string[]>>;
-
-function withSegment(index: EmbeddedIndex, documents: DocumentRecord[]): EmbeddedIndex {
-  const builder = new SegmentBuilder(index.dictionaries);
-  for (const document of documents)
-    for (const passage of toIndexedPassages(document)) builder.add(passage);
-  return index.withSegment(builder.seal(), new Set(documents.map((d) => d.id)), []);
-}
 
 /** The fixture, then two of its documents re-indexed with other values and one document added. */
 function threeSegments(): EmbeddedIndex {

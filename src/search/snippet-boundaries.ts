@@ -7,12 +7,18 @@ import { FRAGMENT_SIZE } from './rules.ts';
 const SENTENCE_END = /[.!?]["')\]]?\s/g;
 const CLAUSE_END = /[,;:]\s/g;
 
-/** Ends (index after the mark and space) of every boundary of `pattern` in text[from, to). */
+/** A boundary's longest match: the mark, a closing quote or bracket, the space. */
+const LONGEST_BOUNDARY = 3;
+
+/** Ends (index after the mark and space) of every boundary of `pattern` starting in text[from, to). */
 function boundaries(text: string, pattern: RegExp, from: number, to: number): number[] {
+  // Matched in the slice that can hold them: on the whole text, the last exec ran on past `to` to
+  // the next boundary, often far beyond, and that scan cost more than the rest of a snippet.
+  const part = text.slice(from, to + LONGEST_BOUNDARY - 1);
   const found: number[] = [];
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text))
-    found.push(m.index + m[0].length);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(part); m && m.index < to - from; m = pattern.exec(part))
+    found.push(from + m.index + m[0].length);
   return found;
 }
 

@@ -48,9 +48,8 @@ const exactTokensFor = (exact: FieldData, local: number, targets: MatchTargets) 
 
 /** The targets as term ids of one forward index: stemmed terms and prefix ranges, exact phrases. */
 interface TargetIds {
-  terms: Set<number>;
-  /** [from, to) ranges of term ids. */
-  prefixes: [number, number][];
+  /** [from, to) ranges of stemmed term ids, flat: a term is the range [id, id + 1). */
+  ranges: Int32Array;
   /** Phrases whose every term is in the dictionary. */
   phrases: number[][];
 }
@@ -66,23 +65,39 @@ function targetIds(stemmed: ForwardTokens, exact: ForwardTokens, targets: MatchT
   if (!byField) resolved.set(targets, (byField = new WeakMap()));
   let ids = byField.get(stemmed.terms);
   if (!ids) {
-    const terms = new Set<number>();
+    const ranges: number[] = [];
     for (const term of targets.terms) {
       const id = termId(stemmed, term);
-      if (id !== -1) terms.add(id);
+      if (id !== -1) ranges.push(id, id + 1);
     }
-    const prefixes = targets.prefixes.map((prefix) => prefixRange(stemmed, prefix));
+    for (const prefix of targets.prefixes) ranges.push(...prefixRange(stemmed, prefix));
     const phrases = targets.phrases
       .map((phrase) => phrase.map((term) => termId(exact, term)))
       .filter((phrase) => !phrase.includes(-1));
-    byField.set(stemmed.terms, (ids = { terms, prefixes, phrases }));
+    byField.set(stemmed.terms, (ids = { ranges: Int32Array.from(ranges), phrases }));
   }
   return ids;
 }
 
+function inRanges(ranges: Int32Array, id: number): boolean {
+  for (let r = 0; r < ranges.length; r += 2)
+    if (id >= ranges[r]! && id < ranges[r + 1]!) return true;
+  return false;
+}
+
+/** The spans in order of their start, one per start (the last one found). */
+function byStart(spans: Span[]): Span[] {
+  let ordered = true;
+  for (let i = 1; i < spans.length && ordered; i++) ordered = spans[i - 1]!.start < spans[i]!.start;
+  if (ordered) return spans;
+  const unique = new Map(spans.map((s) => [s.start, s]));
+  return [...unique.values()].sort((a, b) => a.start - b.start);
+}
+
 /**
- * Where the query matched passage `doc`: the spans that get a <mark> (also the document view's).
- * Both forward indexes hold their terms in code-unit order (term ids by binary search).
+ * Where the query matched passage `doc`: the spans that get a <mark> (also the document view's),
+ * in text order. Both forward indexes hold their terms in code-unit order (term ids by binary
+ * search).
  */
 export function matchedSpans(
   stemmed: ForwardTokens,
@@ -90,14 +105,13 @@ export function matchedSpans(
   doc: number,
   targets: MatchTargets,
 ): Span[] {
-  const { terms, prefixes, phrases } = targetIds(stemmed, exact, targets);
+  const { ranges, phrases } = targetIds(stemmed, exact, targets);
   const spans: Span[] = [];
-  if (terms.size > 0 || prefixes.length > 0) {
+  if (ranges.length > 0) {
+    const { tokenTerms, tokenBegins, tokenEnds } = stemmed;
     for (let t = stemmed.tokenStarts[doc]!; t < stemmed.tokenStarts[doc + 1]!; t++) {
-      const id = stemmed.tokenTerms[t]!;
-      if (terms.has(id) || prefixes.some(([from, to]) => id >= from && id < to)) {
-        spans.push({ start: stemmed.tokenBegins[t]!, end: stemmed.tokenEnds[t]! });
-      }
+      if (inRanges(ranges, tokenTerms[t]!))
+        spans.push({ start: tokenBegins[t]!, end: tokenEnds[t]! });
     }
   }
   // Phrases by position, so tokens sharing a position (a compound and its parts) still match.
@@ -113,8 +127,7 @@ export function matchedSpans(
       for (const f of found) spans.push({ start: exact.tokenBegins[f]!, end: exact.tokenEnds[f]! });
     }
   }
-  const unique = new Map(spans.map((s) => [s.start, s]));
-  return [...unique.values()].sort((a, b) => a.start - b.start);
+  return byStart(spans);
 }
 
 /** The token of passage `doc` at `position` with term id `term`, or -1. */
@@ -183,18 +196,39 @@ export function highlight(
       : [withCutMarks(escapeHtml(text.slice(0, snippetEnd(text, 0, 0)).trim()))];
   }
   // Candidate fragments, one per match not already inside the previous one.
-  const windows: (Span & { matches: number })[] = [];
-  for (const span of spans) {
+  const windows: Fragment[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
     const last = windows.at(-1);
     if (last && span.end <= last.end) continue;
     const window = windowAround(text, span);
-    const matches = spans.filter((s) => s.start >= window.start && s.end <= window.end).length;
-    windows.push({ ...window, matches });
+    windows.push({ ...window, matches: matchesWithin(spans, window), order: windows.length });
   }
   return windows
-    .map((window, order) => ({ ...window, order }))
     .sort((a, b) => b.matches - a.matches || a.order - b.order)
     .slice(0, MAX_FRAGMENTS)
     .sort((a, b) => a.start - b.start)
     .map((window) => withCutMarks(render(text, window, spans)));
+}
+
+interface Fragment extends Span {
+  matches: number;
+  /** Place among the candidates: the first of equally good ones is taken. */
+  order: number;
+}
+
+/** How many of `spans` (in order of their start) lie within `window`. */
+function matchesWithin(spans: Span[], window: Span): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (spans[middle]!.start < window.start) low = middle + 1;
+    else high = middle;
+  }
+  let matches = 0;
+  // A span starting beyond the window's end also ends beyond it.
+  for (let i = low; i < spans.length && spans[i]!.start <= window.end; i++)
+    if (spans[i]!.end <= window.end) matches++;
+  return matches;
 }

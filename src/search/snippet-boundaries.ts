@@ -7,28 +7,47 @@ import { FRAGMENT_SIZE } from './rules.ts';
 const SENTENCE_END = /[.!?]["')\]]?\s/g;
 const CLAUSE_END = /[,;:]\s/g;
 
-/** A boundary's longest match: the mark, a closing quote or bracket, the space. */
-const LONGEST_BOUNDARY = 3;
+/** A boundary: one of its marks, then what follows the mark up to and with the space after it. */
+interface Boundary {
+  marks: string;
+  /** Sticky: matched right after the mark. */
+  rest: RegExp;
+}
 
-/** Ends (index after the mark and space) of every boundary of `pattern` starting in text[from, to). */
-function boundaries(text: string, pattern: RegExp, from: number, to: number): number[] {
-  // Matched in the slice that can hold them: on the whole text, the last exec ran on past `to` to
-  // the next boundary, often far beyond, and that scan cost more than the rest of a snippet.
-  const part = text.slice(from, to + LONGEST_BOUNDARY - 1);
-  const found: number[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(part); m && m.index < to - from; m = pattern.exec(part))
-    found.push(from + m.index + m[0].length);
-  return found;
+const SENTENCE_END: Boundary = { marks: '.!?', rest: /["')\]]?\s/y };
+const CLAUSE_END: Boundary = { marks: ',;:', rest: /\s/y };
+
+/**
+ * The end (index after the mark and space) of the last `boundary` starting in text[from, to) and
+ * ending at `endLimit` or before, or -1. Searched backwards from `to`, where the wanted one is:
+ * scanning forwards with a global pattern ran on past `to` to the next boundary, often far beyond.
+ * (A boundary's characters after its mark are no marks, so boundaries never overlap and each
+ * position can be tested on its own.)
+ */
+function lastBoundary(
+  text: string,
+  boundary: Boundary,
+  from: number,
+  to: number,
+  endLimit = Infinity,
+): number {
+  const { marks, rest } = boundary;
+  for (let i = Math.min(to, text.length) - 1; i >= from; i--) {
+    if (!marks.includes(text[i]!)) continue;
+    rest.lastIndex = i + 1;
+    const after = rest.exec(text);
+    if (after && i + 1 + after[0].length <= endLimit) return i + 1 + after[0].length;
+  }
+  return -1;
 }
 
 /** Start of a snippet around a match at `matchStart`: a sentence, else clause, else word start. */
 export function snippetStart(text: string, matchStart: number): number {
   const earliest = Math.max(0, matchStart - FRAGMENT_SIZE / 2);
   if (earliest === 0) return 0;
-  for (const pattern of [SENTENCE_END, CLAUSE_END]) {
-    const found = boundaries(text, pattern, earliest, matchStart).filter((b) => b <= matchStart);
-    if (found.length > 0) return found[found.length - 1]!;
+  for (const boundary of [SENTENCE_END, CLAUSE_END]) {
+    const found = lastBoundary(text, boundary, earliest, matchStart, matchStart);
+    if (found !== -1) return found;
   }
   const space = text.indexOf(' ', matchStart - 40);
   return space === -1 || space >= matchStart ? Math.max(0, matchStart - 40) : space + 1;
@@ -38,9 +57,9 @@ export function snippetStart(text: string, matchStart: number): number {
 export function snippetEnd(text: string, start: number, matchEnd: number): number {
   const limit = start + FRAGMENT_SIZE;
   if (limit >= text.length) return text.length;
-  for (const pattern of [SENTENCE_END, CLAUSE_END]) {
-    const found = boundaries(text, pattern, matchEnd, limit);
-    if (found.length > 0) return found[found.length - 1]! - 1;
+  for (const boundary of [SENTENCE_END, CLAUSE_END]) {
+    const found = lastBoundary(text, boundary, matchEnd, limit);
+    if (found !== -1) return found - 1;
   }
   const space = text.lastIndexOf(' ', limit);
   return space > matchEnd ? space : Math.max(matchEnd, limit);

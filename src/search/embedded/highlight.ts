@@ -20,7 +20,11 @@ const htmlEscapes: Record<string, string> = {
   '/': '&#x2F;',
 };
 
-export const escapeHtml = (text: string) => text.replace(/["&<>'/]/g, (c) => htmlEscapes[c] ?? c);
+const escaped = /["&<>'/]/;
+
+/** Tested first: most pieces of text have nothing to escape, and replacing with a callback costs. */
+export const escapeHtml = (text: string) =>
+  escaped.test(text) ? text.replace(/["&<>'/]/g, (c) => htmlEscapes[c] ?? c) : text;
 
 export interface Span {
   start: number;

@@ -4,9 +4,6 @@
 // sentences; the embedded highlighter uses the boundaries below), so snippets read alike.
 import { FRAGMENT_SIZE } from './rules.ts';
 
-const SENTENCE_END = /[.!?]["')\]]?\s/g;
-const CLAUSE_END = /[,;:]\s/g;
-
 /** A boundary: one of its marks, then what follows the mark up to and with the space after it. */
 interface Boundary {
   marks: string;

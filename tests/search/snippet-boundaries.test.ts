@@ -85,7 +85,10 @@ describe('snippet boundaries, against the patterns they stand for', () => {
       'x.y',
     ];
     let seed = 7;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
+    };
     for (let round = 0; round < 300; round++) {
       const text = Array.from(
         { length: 40 + random(160) },

@@ -6,13 +6,21 @@ import { FRAGMENT_SIZE } from './rules.ts';
 
 /** A boundary: one of its marks, then what follows the mark up to and with the space after it. */
 interface Boundary {
-  marks: string;
+  /** 1 at the code of each mark (all ASCII). */
+  marks: Uint8Array;
   /** Sticky: matched right after the mark. */
   rest: RegExp;
 }
 
-const SENTENCE_END: Boundary = { marks: '.!?', rest: /["')\]]?\s/y };
-const CLAUSE_END: Boundary = { marks: ',;:', rest: /\s/y };
+const boundaryOf = (marks: string, rest: RegExp): Boundary => ({
+  marks: Uint8Array.from({ length: 128 }, (_, code) =>
+    marks.includes(String.fromCharCode(code)) ? 1 : 0,
+  ),
+  rest,
+});
+
+const SENTENCE_END = boundaryOf('.!?', /["')\]]?\s/y);
+const CLAUSE_END = boundaryOf(',;:', /\s/y);
 
 /**
  * The end (index after the mark and space) of the last `boundary` starting in text[from, to) and
@@ -30,7 +38,7 @@ function lastBoundary(
 ): number {
   const { marks, rest } = boundary;
   for (let i = Math.min(to, text.length) - 1; i >= from; i--) {
-    if (!marks.includes(text[i]!)) continue;
+    if (marks[text.charCodeAt(i)] !== 1) continue;
     rest.lastIndex = i + 1;
     const after = rest.exec(text);
     if (after && i + 1 + after[0].length <= endLimit) return i + 1 + after[0].length;

@@ -40,8 +40,8 @@ function lastBoundary(
   for (let i = Math.min(to, text.length) - 1; i >= from; i--) {
     if (marks[text.charCodeAt(i)] !== 1) continue;
     rest.lastIndex = i + 1;
-    const after = rest.exec(text);
-    if (after && i + 1 + after[0].length <= endLimit) return i + 1 + after[0].length;
+    // A sticky pattern's lastIndex is where its match ended.
+    if (rest.test(text) && rest.lastIndex <= endLimit) return rest.lastIndex;
   }
   return -1;
 }

@@ -70,16 +70,50 @@ export function snippetEnd(text: string, start: number, matchEnd: number): numbe
   return space > matchEnd ? space : Math.max(matchEnd, limit);
 }
 
-const tagless = (html: string) => html.replace(/<\/?mark>/g, '');
+/** What String.prototype.trim removes (white space and line ends: the same set as \s). */
+const trimmed = /\s/y;
+
+function isTrimmed(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  trimmed.lastIndex = at;
+  return trimmed.test(text);
+}
+
+/** The length of the mark tag ending at `end` (or starting at `start`), 0 when there is none. */
+const tagBefore = (html: string, end: number) =>
+  html.endsWith('</mark>', end) ? 7 : html.endsWith('<mark>', end) ? 6 : 0;
+const tagAt = (html: string, start: number) =>
+  html.startsWith('<mark>', start) ? 6 : html.startsWith('</mark>', start) ? 7 : 0;
+
+/**
+ * The first and last code unit of the fragment's text (without its mark tags, trimmed), or null
+ * when it has none: found from both ends instead of stripping every tag, as only the edges count.
+ * (A tag holds a single "<" and ">", so tags never overlap and each one seen is one removed.)
+ */
+function textEdges(fragment: string): [number, number] | null {
+  let first = 0;
+  let end = fragment.length;
+  for (let skip = 1; skip > 0 && first < end; first += skip)
+    skip = tagAt(fragment, first) || (isTrimmed(fragment, first) ? 1 : 0);
+  for (let skip = 1; skip > 0 && end > first; end -= skip)
+    skip = tagBefore(fragment, end) || (isTrimmed(fragment, end - 1) ? 1 : 0);
+  return end > first ? [first, end - 1] : null;
+}
+
+const opensSentence = /^[\p{Lu}\p{N}"'‘“(•\-–]/u;
+const closesSentence = /^[.!?:;)"'’”]$/u;
 
 /**
  * A fragment (HTML) with "…" where it was cut from its text: before it unless it starts a sentence
  * (a capital, digit or opening quote), after it unless it ends one.
  */
 export function withCutMarks(fragment: string): string {
-  const text = tagless(fragment).trim();
-  if (text === '') return fragment;
-  const startsSentence = /^[\p{Lu}\p{N}"'‘“(•\-–]/u.test(text);
-  const endsSentence = /[.!?:;)"'’”]$/u.test(text);
+  const edges = textEdges(fragment);
+  if (edges === null) return fragment;
+  const [first, last] = edges;
+  const startsSentence = opensSentence.test(String.fromCodePoint(fragment.codePointAt(first)!));
+  // The closing marks are all single code units.
+  const endsSentence = closesSentence.test(fragment[last]!);
   return `${startsSentence ? '' : '… '}${fragment.trim()}${endsSentence ? '' : ' …'}`;
 }

@@ -2,6 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { snippetEnd, snippetStart, withCutMarks } from '../../src/search/snippet-boundaries.ts';
 
+let seed = 7;
+/** A fixed pseudo-random sequence, so a failure repeats. */
+const random = (n: number) => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return (seed >>> 16) % n;
+};
+const randomText = (pieces: string[], length: number) =>
+  Array.from({ length }, () => pieces[random(pieces.length)]).join('');
+
 const sentence = (words: number, first: string) =>
   `${first} ${Array.from({ length: words }, (_, i) => `woord${i}`).join(' ')}.`;
 
@@ -84,21 +93,47 @@ describe('snippet boundaries, against the patterns they stand for', () => {
       "'",
       'x.y',
     ];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 16) % n;
-    };
     for (let round = 0; round < 300; round++) {
-      const text = Array.from(
-        { length: 40 + random(160) },
-        () => pieces[random(pieces.length)],
-      ).join('');
+      const text = randomText(pieces, 40 + random(160));
       for (let at = 0; at < text.length; at += 7) {
         const start = snippetStart(text, at);
         expect(start).toBe(referenceStart(text, at));
         expect(snippetEnd(text, start, at + 3)).toBe(referenceEnd(text, start, at + 3));
       }
+    }
+  });
+
+  it('adds the cut marks that the whole tagless, trimmed text calls for', () => {
+    const reference = (fragment: string) => {
+      const text = fragment.replace(/<\/?mark>/g, '').trim();
+      if (text === '') return fragment;
+      const startsSentence = /^[\p{Lu}\p{N}"'‘“(•\-–]/u.test(text);
+      const endsSentence = /[.!?:;)"'’”]$/u.test(text);
+      return `${startsSentence ? '' : '… '}${fragment.trim()}${endsSentence ? '' : ' …'}`;
+    };
+    const pieces = [
+      '<mark>',
+      '</mark>',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\u00a0',
+      'a',
+      'B',
+      '7',
+      '.',
+      ')',
+      '"',
+      '’',
+      '𝐀',
+      '<',
+      'mark>',
+      '–',
+    ];
+    for (let round = 0; round < 3000; round++) {
+      const fragment = randomText(pieces, random(9));
+      expect(withCutMarks(fragment)).toBe(reference(fragment));
     }
   });
 });

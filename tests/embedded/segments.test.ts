@@ -35,6 +35,9 @@ const queries: SearchQueryInput[] = [
   { q: '"sociale zekerheid" | vraag' },
   { q: 'antwoord -fiets', sort: 'date' },
   { q: '', size: 50 },
+  // Hits of one score in id order, walked from the index's id order past deleted passages.
+  { q: '', page: 4 },
+  { q: 'fiets*', page: 2, size: 5 },
   { q: 'de | het', groupBy: 'document' },
 ];
 

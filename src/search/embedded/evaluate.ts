@@ -4,7 +4,7 @@
 //            a position: any); or one of the organisation's other names as a phrase
 //   fuzzy  → the dictionary words within the edit distance (at most FUZZY_MAX_EXPANSIONS), BM25
 //   prefix → lowercased, unstemmed prefix against the stemmed terms, constant score
-//   phrase → positions in the forward index of text.exact/title.exact, BM25 over the phrase
+//   phrase → positions in the postings of text.exact/title.exact, BM25 over the phrase
 //            frequency (sloppy: 1/(1 + distance) per match, like Lucene)
 //   bool   → AND: intersection, OR: union; scores add up. NOT → everything else, score 1.
 // Document frequencies count live passages only; Evaluation.docFreq exposes them to callers.
@@ -24,7 +24,7 @@ import {
 import { withinEdits } from './edit-distance.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { QueryBudget } from './query-budget.ts';
-import { ForwardReader, maxTokens, type ForwardTokens } from './forward-index.ts';
+import { readPositions } from './posting-positions.ts';
 import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
 export class Evaluation {
@@ -229,7 +229,8 @@ export class Evaluation {
 
   private async prefixMatches(field: TextField, prefix: string): Promise<DocSet> {
     const { index } = this;
-    const marked = new Uint8Array(index.maxDoc);
+    // A bit per passage (an eighth of a byte array's zeroing and scanning, which dominated).
+    const marked = new Int32Array((index.maxDoc + 31) >>> 5);
     let count = 0;
     for (const [s, segment] of index.segments.entries()) {
       const data = segment.fields[field];
@@ -241,16 +242,22 @@ export class Evaluation {
         const end = data.postingStarts[t + 1]!;
         this.budget.tick(end - data.postingStarts[t]!);
         for (let p = data.postingStarts[t]!; p < end; p++) {
-          const doc = data.postingDocs[p]!;
-          if (dead[doc] || marked[base + doc]) continue;
-          marked[base + doc] = 1;
+          const local = data.postingDocs[p]!;
+          const doc = base + local;
+          const bit = 1 << (doc & 31);
+          if (dead[local] || marked[doc >>> 5]! & bit) continue;
+          marked[doc >>> 5]! |= bit;
           count++;
         }
       }
     }
     const docs = new Int32Array(count);
     let n = 0;
-    for (let doc = 0; doc < marked.length && n < count; doc++) if (marked[doc]) docs[n++] = doc;
+    for (let word = 0; word < marked.length && n < count; word++) {
+      // Lowest set bit first: ascending passage numbers.
+      for (let bits = marked[word]!; bits !== 0; bits &= bits - 1)
+        docs[n++] = (word << 5) + 31 - Math.clz32(bits & -bits);
+    }
     return { docs, scores: new Float64Array(count).fill(1) };
   }
 
@@ -311,27 +318,49 @@ export class Evaluation {
     const scores = new Float64Array(candidates.length);
     let n = 0;
     let segmentIndex = -1;
-    let ids: number[][] = [];
+    let data: FieldData | null = null;
+    /** Per phrase position and alternative: its term's posting row [cursor, end) in this segment. */
+    let rows: { cursor: number; end: number }[][] = [];
+    const positions = alternatives.map((): number[] => []);
     for (const doc of candidates) {
       const [segment, local, s] = this.index.locate(doc);
-      const data = segment.fields[field];
       if (s !== segmentIndex) {
         segmentIndex = s;
-        ids = alternatives.map((terms) => terms.map((term) => termId(data, term)));
+        const fieldData = (data = segment.fields[field]);
+        rows = alternatives.map((terms) =>
+          terms.map((term) => {
+            const id = termId(fieldData, term);
+            return id === -1
+              ? { cursor: 0, end: 0 }
+              : { cursor: fieldData.postingStarts[id]!, end: fieldData.postingStarts[id + 1]! };
+          }),
+        );
       }
-      this.budget.tick(maxTokens(data, local));
       if (this.budget.yieldDue()) await this.budget.yieldNow();
-      const freq = phraseFrequency(reader.read(data, local), 0, ids, offsets, slop);
+      rows.forEach((row, k) => {
+        const list = positions[k]!;
+        list.length = 0;
+        for (const alternative of row) {
+          alternative.cursor = seek(data!.postingDocs, alternative.cursor, alternative.end, local);
+          if (
+            alternative.cursor < alternative.end &&
+            data!.postingDocs[alternative.cursor] === local
+          )
+            readPositions(data!, alternative.cursor, list);
+        }
+        if (row.length > 1) list.sort((a, b) => a - b);
+      });
+      // Each start of the phrase tries up to 1 + slop places per following position.
+      this.budget.tick(1 + positions[0]!.length * (1 + slop) * (positions.length - 1));
+      const freq = phraseFrequency(positions, offsets, slop);
       if (freq > 0) {
         docs[n] = doc;
-        scores[n++] = bm25(weight, freq, normalisation[data.norms[local]!]!);
+        scores[n++] = bm25(weight, freq, normalisation[data!.norms[local]!]!);
       }
     }
     return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
   }
 }
-
-const reader = new ForwardReader();
 
 const buckets = new WeakMap<FieldData, Map<number, number[]>>();
 
@@ -350,46 +379,55 @@ function lengthBuckets(data: FieldData): Map<number, number[]> {
   return byLength;
 }
 
-/** Whether passage `doc` has one of `ids` at `position` (its tokens are in position order). */
-function hasTermAt(data: ForwardTokens, doc: number, position: number, ids: number[]): boolean {
-  let low = data.tokenStarts[doc]!;
-  let high = data.tokenStarts[doc + 1]!;
+/** The first place in [from, end) of the ascending `docs` holding `target` or more (galloping). */
+function seek(docs: Int32Array, from: number, end: number, target: number): number {
+  if (from >= end || docs[from]! >= target) return from;
+  let step = 1;
+  let low = from;
+  while (low + step < end && docs[low + step]! < target) {
+    low += step;
+    step *= 2;
+  }
+  let high = Math.min(low + step, end);
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (data.tokenPositions[middle]! < position) low = middle + 1;
+    if (docs[middle]! < target) low = middle + 1;
     else high = middle;
   }
-  for (let t = low; t < data.tokenStarts[doc + 1]! && data.tokenPositions[t] === position; t++) {
-    if (ids.includes(data.tokenTerms[t]!)) return true;
+  return low;
+}
+
+/** Whether the ascending `positions` hold `position`. */
+function holds(positions: number[], position: number): boolean {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < position) low = middle + 1;
+    else high = middle;
   }
-  return false;
+  return low < positions.length && positions[low] === position;
 }
 
 /**
- * Occurrences of the phrase in the passage's tokens. With slop, a match may spread over up to
- * `slop` extra positions, weighted 1/(1 + distance) like Lucene's sloppy phrase frequency.
+ * Occurrences of the phrase in a passage, given per phrase position the (ascending) positions of
+ * the passage's tokens that may stand there. With slop, a match may spread over up to `slop`
+ * extra positions, weighted 1/(1 + distance) like Lucene's sloppy phrase frequency.
  */
-export function phraseFrequency(
-  data: ForwardTokens,
-  doc: number,
-  ids: number[][],
-  offsets: number[],
-  slop: number,
-): number {
+export function phraseFrequency(positions: number[][], offsets: number[], slop: number): number {
   let freq = 0;
   let lastStart = -1;
-  for (let t = data.tokenStarts[doc]!; t < data.tokenStarts[doc + 1]!; t++) {
-    const start = data.tokenPositions[t]!;
-    if (start === lastStart || !ids[0]!.includes(data.tokenTerms[t]!)) continue;
+  for (const start of positions[0]!) {
+    if (start === lastStart) continue;
     lastStart = start;
     let position = start;
     let distance = 0;
     let matched = true;
-    for (let i = 1; i < ids.length && matched; i++) {
+    for (let i = 1; i < positions.length && matched; i++) {
       const gap = offsets[i]! - offsets[i - 1]!;
       let next = position + gap;
-      while (!hasTermAt(data, doc, next, ids[i]!) && next - position - gap < slop) next++;
-      if (!hasTermAt(data, doc, next, ids[i]!)) matched = false;
+      while (!holds(positions[i]!, next) && next - position - gap < slop) next++;
+      if (!holds(positions[i]!, next)) matched = false;
       distance += next - position - gap;
       position = next;
     }

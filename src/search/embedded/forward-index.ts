@@ -1,10 +1,11 @@
 // The forward index of one field: every passage's tokens (term, position, character offsets), for
-// phrases, synonym names, highlighting and merges without analysing the text again. Compact, as
-// the index holds every token four times over (stemmed and exact, text and title): per token four
-// varints — the term's id in order of first appearance (frequent words come early and take one or
-// two bytes), the position step, the start's step from the previous token's start (zigzag: tokens
-// sharing a position may start earlier) and the length — about five bytes a token where plain
-// arrays took sixteen. A passage's tokens are decoded when it is matched or shown.
+// highlighting and merges without analysing the text again (phrases read the positions kept in
+// the postings, ./posting-positions.ts). Compact, as the index holds every token four times over
+// (stemmed and exact, text and title): per token four varints — the term's id in order of first
+// appearance (frequent words come early and take one or two bytes), the position step, the start's
+// step from the previous token's start (zigzag: tokens sharing a position may start earlier) and
+// the length — about five bytes a token where plain arrays took sixteen. A passage's tokens are
+// decoded when it is shown.
 import { GrowableArray } from './growable-array.ts';
 
 /** A field's forward index as the segment holds it. */
@@ -83,10 +84,6 @@ export class ForwardIndexWriter {
     };
   }
 }
-
-/** The number of tokens of passage `doc` is at most this (each token takes four bytes or more). */
-export const maxTokens = (index: ForwardIndex, doc: number) =>
-  (index.forwardStarts[doc + 1]! - index.forwardStarts[doc]!) >>> 2;
 
 /** The varint at `at` (its length: varintLength). */
 function varintAt(bytes: Uint8Array, at: number): number {

@@ -1,7 +1,8 @@
 // What sorting needs of every passage, computed once per index value and kept in its memo: the
 // passage's place among all passage ids (the sort's tie-break is the id, so two hits compare by one
 // number instead of two strings), its date sort key (undated passages at UNDATED_SORT_DATE), and
-// every passage in date order (a deep page of a large date-sorted result walks it).
+// every passage in id order and in date order (a deep page of a large result whose hits share one
+// score, or of a large date-sorted result, walks one of them instead of sorting).
 import { UNDATED_SORT_DATE } from '../rules.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { dateNumber } from './segment.ts';
@@ -21,6 +22,8 @@ export interface PassageOrders {
   sortedIds: string[];
   /** Per global passage number: its yyyymmdd date, or the undated sort date. */
   dates: Float64Array;
+  /** Every global passage number by id. */
+  byId: Int32Array;
   /** Every global passage number by date descending, then id. */
   byDate: Int32Array;
 }
@@ -58,7 +61,7 @@ function computeOrders(index: EmbeddedIndex): PassageOrders {
   });
   const byDate = new Int32Array(index.maxDoc);
   dateKeys.sort().forEach((key, i) => (byDate[i] = docOfRank[key % RANK_LIMIT]!));
-  return { idRanks, sortedIds, dates, byDate };
+  return { idRanks, sortedIds, dates, byId: docOfRank, byDate };
 }
 
 /** How many passage ids sort at or before `id`: a passage comes after `id` when its rank is at least this. */

@@ -9,7 +9,9 @@ import { passageOrders, ranksUpTo } from './passage-orders.ts';
 /** An order of items 0…n−1: by value descending, then by rank ascending. */
 export interface SortOrder {
   values: ArrayLike<number>;
+  /** Item i's rank is ranks[i], or ranks[rankAt[i]] when rankAt is given. */
   ranks: ArrayLike<number>;
+  rankAt?: ArrayLike<number>;
 }
 
 /** The hits with their sort keys: score or yyyymmdd date (descending), then passage id rank. */
@@ -17,8 +19,12 @@ export interface SortKeys extends SortOrder {
   docs: Int32Array;
   scores: Float64Array;
   values: Float64Array;
-  /** Per hit its passage id's rank among all ids (./passage-orders.ts). */
+  /**
+   * The index's passage id ranks (./passage-orders.ts idRanks), read through the hits' passage
+   * numbers: looked up for the hits compared only, not copied for every hit.
+   */
   ranks: Int32Array;
+  rankAt: Int32Array;
 }
 
 /** A position in the sort order (a cursor's `after`): hits after it have a lower value, or the same value and a rank of at least `rankFrom`. */
@@ -34,23 +40,27 @@ export const sortPoint = (index: EmbeddedIndex, value: number, id: string): Sort
 
 export function sortKeys(index: EmbeddedIndex, hits: DocSet, byDate: boolean): SortKeys {
   const { idRanks, dates } = passageOrders(index);
-  const values = byDate ? new Float64Array(hits.docs.length) : hits.scores;
-  const ranks = new Int32Array(hits.docs.length);
-  for (let i = 0; i < hits.docs.length; i++) {
-    const doc = hits.docs[i]!;
-    if (byDate) values[i] = dates[doc]!;
-    ranks[i] = idRanks[doc]!;
+  let values = hits.scores;
+  if (byDate) {
+    values = new Float64Array(hits.docs.length);
+    for (let i = 0; i < hits.docs.length; i++) values[i] = dates[hits.docs[i]!]!;
   }
-  return { docs: hits.docs, scores: hits.scores, values, ranks };
+  return { docs: hits.docs, scores: hits.scores, values, ranks: idRanks, rankAt: hits.docs };
 }
 
-/** Whether hit i comes before hit j. */
-const beforeIn = ({ values, ranks }: SortOrder, i: number, j: number) =>
-  values[i] !== values[j] ? values[i]! > values[j]! : ranks[i]! < ranks[j]!;
+const rankOf = ({ ranks, rankAt }: SortOrder, i: number) => ranks[rankAt ? rankAt[i]! : i]!;
+
+/** Whether item i comes before item j. */
+const beforeIn = (order: SortOrder, i: number, j: number) =>
+  order.values[i] !== order.values[j]
+    ? order.values[i]! > order.values[j]!
+    : rankOf(order, i) < rankOf(order, j);
 
 /** Whether hit i comes after the point. */
-const isAfter = ({ values, ranks }: SortKeys, i: number, point: SortPoint) =>
-  values[i] !== point.value ? values[i]! < point.value : ranks[i]! >= point.rankFrom;
+const isAfter = (keys: SortKeys, i: number, point: SortPoint) =>
+  keys.values[i] !== point.value
+    ? keys.values[i]! < point.value
+    : rankOf(keys, i) >= point.rankFrom;
 
 /** The first `k` of `candidates` (items of the order, e.g. hits) in sort order. */
 export function topK(keys: SortOrder, candidates: ArrayLike<number>, k: number): number[] {
@@ -90,8 +100,10 @@ export function topK(keys: SortOrder, candidates: ArrayLike<number>, k: number):
 }
 
 /**
- * The first `k` hits (after `point`, when given) in sort order. A date-sorted result holding a
- * large part of the index walks the index's date order instead of keeping a heap.
+ * The first `k` hits (after `point`, when given) in sort order. A result holding a large part of
+ * the index walks an order the index keeps instead of keeping a heap: the date order when sorted
+ * by date, the id order when every hit has the same score (a match-all or filter-only query, a
+ * prefix alone), since ties are broken by id.
  */
 export function firstHits(
   index: EmbeddedIndex,
@@ -100,21 +112,54 @@ export function firstHits(
   byDate: boolean,
   point?: SortPoint,
 ): number[] {
-  if (byDate && keys.docs.length * 8 >= index.maxDoc) {
-    const hitOf = new Int32Array(index.maxDoc).fill(-1);
-    for (let i = 0; i < keys.docs.length; i++) hitOf[keys.docs[i]!] = i;
-    const page: number[] = [];
-    const order = passageOrders(index).byDate;
-    for (let j = 0; j < order.length && page.length < k; j++) {
-      const i = hitOf[order[j]!]!;
-      if (i !== -1 && (!point || isAfter(keys, i, point))) page.push(i);
-    }
-    return page;
+  if (keys.docs.length * 8 >= index.maxDoc) {
+    const orders = passageOrders(index);
+    const order = byDate ? orders.byDate : sameValue(keys.values) ? orders.byId : null;
+    if (order) return walkOrder(index, keys, order, k, point);
   }
+  if (!point) return topK(keys, firstIntegers(keys.docs.length), k);
   const candidates: number[] = [];
-  for (let i = 0; i < keys.docs.length; i++)
-    if (!point || isAfter(keys, i, point)) candidates.push(i);
+  for (let i = 0; i < keys.docs.length; i++) if (isAfter(keys, i, point)) candidates.push(i);
   return topK(keys, candidates, k);
+}
+
+function sameValue(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
+}
+
+/**
+ * Per passage number, 1 + its place among the hits (0: not a hit); all zeros between calls. Kept
+ * across searches because walkOrder runs without awaiting, so no other search can see it filled.
+ */
+let hitPlaces = new Int32Array(0);
+
+/** The first `k` hits (after `point`) met walking `order`, every passage of the index in sort order. */
+function walkOrder(
+  index: EmbeddedIndex,
+  keys: SortKeys,
+  order: Int32Array,
+  k: number,
+  point: SortPoint | undefined,
+): number[] {
+  if (hitPlaces.length < index.maxDoc) hitPlaces = new Int32Array(index.maxDoc);
+  const { docs } = keys;
+  for (let i = 0; i < docs.length; i++) hitPlaces[docs[i]!] = i + 1;
+  const page: number[] = [];
+  for (let j = 0; j < order.length && page.length < k; j++) {
+    const i = hitPlaces[order[j]!]! - 1;
+    if (i !== -1 && (!point || isAfter(keys, i, point))) page.push(i);
+  }
+  for (let i = 0; i < docs.length; i++) hitPlaces[docs[i]!] = 0;
+  return page;
+}
+
+/** 0 … n − 1, from one array grown as needed and shared (read only). */
+let integers = new Int32Array(0);
+function firstIntegers(n: number): Int32Array {
+  if (integers.length < n)
+    integers = Int32Array.from({ length: Math.max(n, integers.length * 2) }, (_, i) => i);
+  return integers.subarray(0, n);
 }
 
 /**

@@ -9,6 +9,7 @@ import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
 import { standardTokenize } from '../../analysis/tokenizer.ts';
 import { ForwardIndexWriter } from './forward-index.ts';
 import { GrowableArray } from './growable-array.ts';
+import { PostingPositionsWriter } from './posting-positions.ts';
 import { SpanMap } from './span-map.ts';
 import { StoredPassagesWriter } from './stored-passages.ts';
 import { analyseToken, type AnalyzerName, type FieldToken } from './field-analysis.ts';
@@ -28,6 +29,13 @@ import type { ValueDictionary } from './value-dictionary.ts';
 export type Dictionaries = Record<KeywordColumn, ValueDictionary>;
 export type AnalysedPassage = Record<IndexField, FieldToken[]>;
 
+/** The array twice as long, its values kept. */
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
 class FieldBuilder {
   /** Term ids in order of first appearance (the forward index's ids), renumbered when sealed. */
   private readonly termIds = new Map<string, number>();
@@ -38,9 +46,17 @@ class FieldBuilder {
   private readonly postingFreqs = new GrowableArray(Uint16Array);
   private readonly lengths = new GrowableArray(Uint32Array);
   private readonly forward = new ForwardIndexWriter();
+  private readonly positions = new PostingPositionsWriter();
   /** Per term id: frequency in the passage being added (reset after each passage). */
   private frequencies = new Uint32Array(1024);
+  /** Per term id: where its positions go in `sortedPositions` while a passage ends. */
+  private cursors = new Int32Array(1024);
   private readonly touched: number[] = [];
+  /** The passage's tokens' term ids and positions, in token (position) order. */
+  private tokenIds: Int32Array = new Int32Array(1024);
+  private tokenPositions: Int32Array = new Int32Array(1024);
+  private tokenCount = 0;
+  private sortedPositions = new Int32Array(1024);
   private length = 0;
   private lastPosition = -1;
 
@@ -54,6 +70,7 @@ class FieldBuilder {
         const bigger = new Uint32Array(this.frequencies.length * 2);
         bigger.set(this.frequencies);
         this.frequencies = bigger;
+        this.cursors = new Int32Array(bigger.length);
       }
     }
     return id;
@@ -63,24 +80,52 @@ class FieldBuilder {
   token(id: number, position: number, begin: number, end: number): void {
     if (this.frequencies[id] === 0) this.touched.push(id);
     this.frequencies[id]!++;
+    if (this.tokenCount === this.tokenIds.length) {
+      this.tokenIds = grown(this.tokenIds);
+      this.tokenPositions = grown(this.tokenPositions);
+    }
+    this.tokenIds[this.tokenCount] = id;
+    this.tokenPositions[this.tokenCount++] = position;
     this.forward.token(id, position, begin, end);
     if (position !== this.lastPosition) this.length++;
     this.lastPosition = position;
   }
 
-  /** Ends passage `doc`: its postings and field length (overlapping tokens not counted). */
+  /** Ends passage `doc`: its postings with their positions and field length (overlapping tokens not counted). */
   endPassage(doc: number): void {
     this.forward.endPassage();
+    this.sortPositionsByTerm();
+    let from = 0;
     for (const id of this.touched) {
+      const frequency = this.frequencies[id]!;
       this.postingTerms.push(id);
       this.postingDocs.push(doc);
-      this.postingFreqs.push(Math.min(this.frequencies[id]!, 0xffff));
+      this.postingFreqs.push(Math.min(frequency, 0xffff));
+      this.positions.add(this.sortedPositions, from, frequency);
+      from += frequency;
       this.frequencies[id] = 0;
     }
     this.touched.length = 0;
+    this.tokenCount = 0;
     this.lengths.push(this.length);
     this.length = 0;
     this.lastPosition = -1;
+  }
+
+  /**
+   * The passage's token positions grouped by term, terms in `touched` order, each term's positions
+   * ascending (a counting sort: tokens come in position order).
+   */
+  private sortPositionsByTerm(): void {
+    const count = this.tokenCount;
+    if (this.sortedPositions.length < count) this.sortedPositions = new Int32Array(count * 2);
+    let cursor = 0;
+    for (const id of this.touched) {
+      this.cursors[id] = cursor;
+      cursor += this.frequencies[id]!;
+    }
+    for (let t = 0; t < count; t++)
+      this.sortedPositions[this.cursors[this.tokenIds[t]!]!++] = this.tokenPositions[t]!;
   }
 
   add(doc: number, tokens: FieldToken[]): void {
@@ -100,9 +145,10 @@ class FieldBuilder {
     const fill = postingStarts.slice(0, sorted.length);
     const postingDocs = new Int32Array(count);
     const postingFreqs = new Uint16Array(count);
+    const place = new Int32Array(count);
     // Triples are in passage order, so each term's row comes out sorted by passage.
     for (let i = 0; i < count; i++) {
-      const at = fill[rank[this.postingTerms.at(i)]!]!++;
+      const at = (place[i] = fill[rank[this.postingTerms.at(i)]!]!++);
       postingDocs[at] = this.postingDocs.at(i);
       postingFreqs[at] = this.postingFreqs.at(i);
     }
@@ -114,6 +160,7 @@ class FieldBuilder {
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
+      ...this.positions.seal(place),
       ...this.forward.seal(rank),
     };
   }

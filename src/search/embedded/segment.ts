@@ -1,14 +1,15 @@
 // One immutable segment of the embedded index, as in Lucene: the passages added together, with for
 // each indexed field a sorted term dictionary (binary search; prefix ranges), postings as
-// compressed rows (doc ids and term frequencies per term, rows delimited by offsets), a norm byte
-// per passage and a forward index of every passage's tokens (term, position, character offsets;
-// ./forward-index.ts) that serves phrases, synonyms and highlighting without analysing the text
-// again; beside them
-// columns for filters and facets (keyword value ids, dates, amounts) and the stored passages
+// compressed rows (doc ids, term frequencies and positions per term, rows delimited by offsets;
+// the positions serve phrases and synonym names, ./posting-positions.ts), a norm byte per passage
+// and a forward index of every passage's tokens (term, position, character offsets;
+// ./forward-index.ts) that serves highlighting and merges without analysing the text again; beside
+// them columns for filters and facets (keyword value ids, dates, amounts) and the stored passages
 // (./stored-passages.ts), decoded only for the hits shown.
 import { facetNames } from '../rules.ts';
 import type { AnalyzerName } from './field-analysis.ts';
 import type { ForwardIndex } from './forward-index.ts';
+import type { PostingPositions } from './posting-positions.ts';
 import type { StoredPassages } from './stored-passages.ts';
 
 export const indexFields = ['text', 'title', 'textExact', 'titleExact'] as const;
@@ -31,7 +32,7 @@ export interface Rows<T extends Int32Array | Float64Array> {
 }
 
 /** An indexed field; its forward index (ForwardIndex) is read through ./forward-index.ts's ForwardReader. */
-export interface FieldData extends ForwardIndex {
+export interface FieldData extends ForwardIndex, PostingPositions {
   /** The field's terms in code-unit order; a term's id is its place here. */
   terms: string[];
   /** Postings of term t: postingDocs/postingFreqs[postingStarts[t] … postingStarts[t + 1] − 1]. */

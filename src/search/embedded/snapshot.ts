@@ -19,8 +19,9 @@ import { ValueDictionary } from './value-dictionary.ts';
 const SNAPSHOT_FILE = 'embedded-index.bin';
 const MAGIC = 'VRAAGBAAK-INDEX\n';
 // 4: the forward index as varints (./forward-index.ts), document fields stored once per document,
-// the hash over the analysis with its word lists.
-const LAYOUT_VERSION = 4;
+// the hash over the analysis with its word lists. 5: positions in the postings
+// (./posting-positions.ts).
+const LAYOUT_VERSION = 5;
 
 let format: string | undefined;
 
@@ -120,6 +121,8 @@ function segmentFrom(
       postingStarts: at('postingStarts') as Uint32Array,
       postingDocs: at('postingDocs') as Int32Array,
       postingFreqs: at('postingFreqs') as Uint16Array,
+      positionStarts: at('positionStarts') as Uint32Array,
+      positionBytes: at('positionBytes') as Uint8Array,
       lengths: at('lengths') as Uint32Array,
       norms: at('norms') as Uint8Array,
       forwardStarts: at('forwardStarts') as Uint32Array,

@@ -55,7 +55,8 @@ export const SearchParams = z
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
-const isFacet = (name: string): name is FacetName => (facetNames as readonly string[]).includes(name);
+const isFacet = (name: string): name is FacetName =>
+  (facetNames as readonly string[]).includes(name);
 
 /** Folds flat parameters into the query model's shape: the facets grouped under `filters`. */
 export function groupFilters<P extends Record<FacetName, unknown>>(
@@ -63,7 +64,8 @@ export function groupFilters<P extends Record<FacetName, unknown>>(
 ): Omit<P, FacetName> & { filters: Pick<P, FacetName> } {
   const rest: Record<string, unknown> = {};
   const filters: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(params)) (isFacet(name) ? filters : rest)[name] = value;
+  for (const [name, value] of Object.entries(params))
+    (isFacet(name) ? filters : rest)[name] = value;
   return { ...(rest as Omit<P, FacetName>), filters: filters as Pick<P, FacetName> };
 }
 

@@ -12,6 +12,6 @@ export function searchRoutes(backend: SearchBackend): Router {
     // Written as is, without res.json's ETag: an answer carries its own tookMs, so the hash of its
     // ~25 kB never matched a client's copy, and computing it cost as much as the JSON. The type is
     // set as the header res.json sends, without res.type's look-up in the MIME table per request.
-    res.setHeader('Content-Type', JSON_TYPE).end(JSON.stringify(result));
+    res.setHeader('Content-Type', JSON_TYPE).end(Buffer.from(JSON.stringify(result)));
   });
 }

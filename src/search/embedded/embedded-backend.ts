@@ -15,7 +15,6 @@ import {
 import { beyondResultWindow, decodeCursor, encodeCursor } from '../cursor.ts';
 import { fromIndexedPassages, toIndexedPassages, type IndexedPassage } from '../indexed-passage.ts';
 import { checkQueryBounds } from '../query-bounds.ts';
-import { hitDocumentFields } from '../search-result.ts';
 import {
   effectiveSort,
   emptyFacets,
@@ -26,10 +25,10 @@ import {
   type SearchResult,
 } from '../query.ts';
 import { MAX_RESULT_WINDOW, hasNextPage } from '../rules.ts';
-import { matchTargets, type MatchTargets } from './compile.ts';
+import { matchTargets } from './compile.ts';
 import { EmbeddedIndex } from './embedded-index.ts';
 import { Evaluation } from './evaluate.ts';
-import { highlight, highlightTitle } from './highlight.ts';
+import { pageHits } from './page-hits.ts';
 import { QueryBudget } from './query-budget.ts';
 import { collapse, firstHits, sortKeys, sortPoint, topK } from './ranking.ts';
 import { matchQuery } from './relaxed-search.ts';
@@ -221,12 +220,15 @@ export class EmbeddedBackend implements SearchBackend {
             ...(grouped ? {} : { after: [sortValue(last), index.passageId(keys.docs[last]!)] }),
           })
         : null;
-    const targets = query.highlight ? matchTargets(compiled, evaluation.expansions) : null;
+    const hit = pageHits(
+      index,
+      query.highlight ? matchTargets(compiled, evaluation.expansions) : null,
+    );
     return {
       total,
       tookMs: Math.round(performance.now() - started),
       hits: page.map((i) =>
-        toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, hitsOfDocument?.(i), targets),
+        hit(keys.docs[i]!, byDate ? null : keys.scores[i]!, hitsOfDocument?.(i)),
       ),
       facets: counts?.facets ?? emptyFacets(),
       facetTotals: counts?.facetTotals ?? emptyFacetTotals(),
@@ -250,9 +252,10 @@ export class EmbeddedBackend implements SearchBackend {
     const byDate = effectiveSort(query) === 'date';
     const order = firstHits(index, keys, keys.docs.length, byDate);
     for (let from = 0; from < order.length; from += MAX_PAGE_SIZE) {
+      const hit = pageHits(index, null);
       yield order
         .slice(from, from + MAX_PAGE_SIZE)
-        .map((i) => toHit(index, keys.docs[i]!, byDate ? null : keys.scores[i]!, undefined, null));
+        .map((i) => hit(keys.docs[i]!, byDate ? null : keys.scores[i]!));
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -340,29 +343,4 @@ function offsetOf(query: SearchQuery): number {
   const from = (query.page - 1) * query.size;
   if (from + query.size > MAX_RESULT_WINDOW) throw beyondResultWindow();
   return from;
-}
-
-function toHit(
-  index: EmbeddedIndex,
-  doc: number,
-  /** null under date order. */
-  score: number | null,
-  matchingPassages: number | undefined,
-  targets: MatchTargets | null,
-): SearchHit {
-  const passage = index.passage(doc);
-  const result: SearchHit = {
-    id: passage.id,
-    type: passage.type,
-    number: passage.number,
-    ...hitDocumentFields(passage),
-    score,
-    highlights: targets ? highlight(index, doc, passage.text, targets) : [],
-    entities: passage.entities.filter((e) => e.type === 'organisation' || e.type === 'amount'),
-  };
-  const titleHighlight =
-    targets && passage.title ? highlightTitle(index, doc, passage.title, targets) : null;
-  if (titleHighlight !== null) result.titleHighlight = titleHighlight;
-  if (matchingPassages !== undefined) result.matchingPassages = matchingPassages;
-  return result;
 }

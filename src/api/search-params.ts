@@ -1,7 +1,7 @@
 // The query-string side of SearchQuery: every limit comes from the shared SearchQuery schema, this
 // file only adds what a URL needs (repeated parameters arrive as a string or an array, numbers as text).
 import { z } from 'zod';
-import { facets, type Facet, type FacetName } from '../model/facets.ts';
+import { facetNames, facets, type Facet, type FacetName } from '../model/facets.ts';
 import { Filters, SearchQuery } from '../search/query.ts';
 
 /** `?theme=a` arrives as 'a', `?theme=a&theme=b` as ['a', 'b']. */
@@ -55,17 +55,29 @@ export const SearchParams = z
   .strict();
 export type SearchParams = z.infer<typeof SearchParams>;
 
+const isFacet = (name: string): name is FacetName =>
+  (facetNames as readonly string[]).includes(name);
+
 /** Folds flat parameters into the query model's shape: the facets grouped under `filters`. */
 export function groupFilters<P extends Record<FacetName, unknown>>(
   params: P,
 ): Omit<P, FacetName> & { filters: Pick<P, FacetName> } {
-  const isFacet = (name: string) => facets.some((facet) => facet.name === name);
-  const entries = Object.entries(params);
-  return {
-    ...(Object.fromEntries(entries.filter(([name]) => !isFacet(name))) as Omit<P, FacetName>),
-    filters: Object.fromEntries(entries.filter(([name]) => isFacet(name))) as Pick<P, FacetName>,
-  };
+  const rest: Record<string, unknown> = {};
+  const filters: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params))
+    (isFacet(name) ? filters : rest)[name] = value;
+  return { ...(rest as Omit<P, FacetName>), filters: filters as Pick<P, FacetName> };
 }
 
-export const toSearchQuery = (params: SearchParams): SearchQuery =>
-  SearchQuery.parse(groupFilters(params));
+/** The fields of SearchQuery that a URL does not set, at the defaults SearchQuery gives them. */
+const UnsetByUrl = SearchQuery.pick({ facets: true, facetSizes: true, highlight: true });
+
+/**
+ * The SearchQuery of validated parameters. Every field of SearchParams is SearchQuery's own schema,
+ * so the parameters are not validated a second time (that pass, the query's syntax included, was
+ * two thirds of the validation's cost); only the fields a URL cannot set get their defaults.
+ */
+export const toSearchQuery = (params: SearchParams): SearchQuery => ({
+  ...UnsetByUrl.parse({}),
+  ...groupFilters(params),
+});

@@ -45,6 +45,13 @@ describe('GET /api/search', () => {
     expect(typeof body.tookMs).toBe('number');
   });
 
+  it('answers UTF-8 JSON whose Content-Length counts its bytes', async () => {
+    const response = await request(seeded.app).get('/api/search?q=minister');
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text));
+    expect(JSON.parse(response.text)).toMatchObject({ total: expect.any(Number) });
+  });
+
   it('narrows to a passage type and to several themes at once (repeated parameter)', async () => {
     const all = await search('q=minister');
     const themes = all.body.facets.theme.map((f) => f.value);

@@ -3,20 +3,11 @@
 // against a plain count of every match's values, on two segments with tombstones (a re-indexed
 // document) and multi-valued themes, with and without a facet filter of the facet's own.
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../../src/model/document.ts';
 import { EmbeddedIndex } from '../../src/search/embedded/embedded-index.ts';
 import { filterAndCount } from '../../src/search/embedded/facets.ts';
-import { SegmentBuilder } from '../../src/search/embedded/segment-builder.ts';
-import { toIndexedPassages } from '../../src/search/indexed-passage.ts';
 import { facetNames, SearchQuery, type FacetName } from '../../src/search/query.ts';
 import { handMadeDocuments } from '../conformance/fixture.ts';
-
-function withSegment(index: EmbeddedIndex, documents: DocumentRecord[]): EmbeddedIndex {
-  const builder = new SegmentBuilder(index.dictionaries);
-  for (const document of documents)
-    for (const passage of toIndexedPassages(document)) builder.add(passage);
-  return index.withSegment(builder.seal(), new Set(documents.map((d) => d.id)), []);
-}
+import { withSegment } from './segment-of-documents.ts';
 
 /** Two segments; the first document re-indexed with other themes, its first passages deleted. */
 function twoSegments(): EmbeddedIndex {

@@ -1,18 +1,24 @@
 // Filters and disjunctive facet counts over the matching passages, read from the index's integer
 // columns, as the Elasticsearch backend computes them: range filters narrow everything; facet
 // filters are OR within a facet and AND across facets; each facet is counted with every facet
-// filter applied except its own, by a counting loop over value ids. With groupBy=document they count
-// documents (what the grouped total counts): a value counts a document once, which needs only the
-// last document counted per value, since a document's passages have consecutive doc ids (they are
-// added together, and merges keep the order). The counts of the match-all query without filters are
-// kept per index value (the landing page asks for them every time); passage counts over a set of
-// more than half the live passages are taken from them minus the counts of the rest.
+// filter applied except its own. One pass over the matches does it all, segment by segment, on the
+// segment's facet rows (./facet-rows.ts: every facet value of a passage side by side, as slots of
+// one counter space), instead of a pass per facet and lists of which match counts where: a match
+// passing every filter is a hit and counts for every facet, one failing a single filter counts for
+// that facet only. With groupBy=document they count documents (what the grouped total counts): a
+// value counts a document once, which needs only the last document counted per slot, since a
+// document's passages have consecutive doc ids (they are added together, and merges keep the
+// order) in one segment (an upsert deletes a document's older passages). The counts of the
+// match-all query without filters are kept per index value (the landing page asks for them every
+// time); passage counts without filters over more than half the live passages are taken from them
+// minus the counts of the rest.
 import { byCountThenValue, facetNames, type FacetName } from '../rules.ts';
 import { facetSize, type FacetCount, type SearchQuery } from '../query.ts';
 import type { DocSet } from './doc-set.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
+import { facetRows, passageDocuments, type FacetRows, type SlotArray } from './facet-rows.ts';
 import { topK } from './ranking.ts';
-import { dateNumber, type Rows } from './segment.ts';
+import { dateNumber, type Rows, type Segment } from './segment.ts';
 
 export interface FacetCounts {
   /** Per facet its most frequent values, as many as facetSize() says. */
@@ -28,18 +34,39 @@ interface AllCounts {
   histogram: { year: number; count: number }[];
 }
 
-/** Calls fn for each passage of `docs` (ascending) with its segment number and local id. */
-function forEachLocated(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  fn: (s: number, local: number, i: number) => void,
-): void {
-  let s = 0;
-  for (let i = 0; i < docs.length; i++) {
-    const doc = docs[i]!;
-    while (s + 1 < index.segments.length && index.bases[s + 1]! <= doc) s++;
-    fn(s, doc - index.bases[s]!, i);
+/** Per segment, the range [from, to) of `docs` (ascending) that lies in it. */
+function segmentRanges(index: EmbeddedIndex, docs: Int32Array): { from: number; to: number }[] {
+  const ranges: { from: number; to: number }[] = [];
+  let from = 0;
+  for (let s = 0; s < index.segments.length; s++) {
+    const end = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
+    const to = firstAtOrAfter(docs, from, end);
+    ranges.push({ from, to });
+    from = to;
   }
+  return ranges;
+}
+
+/** The first i ≥ from with docs[i] ≥ limit (docs ascending). */
+function firstAtOrAfter(docs: Int32Array, from: number, limit: number): number {
+  let low = from;
+  let high = docs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (docs[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The date and amount ranges of a query, as the columns hold them. */
+interface Bounds {
+  byDate: boolean;
+  earliest: number;
+  latest: number;
+  byAmount: boolean;
+  min: number;
+  max: number;
 }
 
 /** The matches that pass the date and amount ranges (they apply to hits and facets alike). */
@@ -47,86 +74,191 @@ export function withinRanges(index: EmbeddedIndex, matches: DocSet, query: Searc
   const byDate = query.dateFrom !== undefined || query.dateTo !== undefined;
   const byAmount = query.amountMin !== undefined || query.amountMax !== undefined;
   if (!byDate && !byAmount) return matches;
-  const from = query.dateFrom === undefined ? 0 : dateNumber(query.dateFrom);
-  const to = query.dateTo === undefined ? Infinity : dateNumber(query.dateTo);
-  const min = query.amountMin ?? -Infinity;
-  const max = query.amountMax ?? Infinity;
-  const keep = new Uint8Array(matches.docs.length);
-  let n = 0;
-  forEachLocated(index, matches.docs, (s, local, i) => {
-    const segment = index.segments[s]!;
-    if (byDate) {
-      const date = segment.dates[local]!;
-      if (date === 0 || date < from || date > to) return;
-    }
-    if (byAmount) {
-      const { starts, values } = segment.amounts;
-      let found = false;
-      for (let a = starts[local]!; a < starts[local + 1]! && !found; a++) {
-        found = values[a]! >= min && values[a]! <= max;
-      }
-      if (!found) return;
-    }
-    keep[i] = 1;
-    n++;
+  const bounds: Bounds = {
+    byDate,
+    earliest: query.dateFrom === undefined ? 0 : dateNumber(query.dateFrom),
+    latest: query.dateTo === undefined ? Infinity : dateNumber(query.dateTo),
+    byAmount,
+    min: query.amountMin ?? -Infinity,
+    max: query.amountMax ?? Infinity,
+  };
+  const kept = new HitList(matches.docs.length);
+  segmentRanges(index, matches.docs).forEach(({ from, to }, s) => {
+    const range = { from, to, base: index.bases[s]! };
+    keepWithinBounds(index.segments[s]!, matches, range, bounds, kept);
   });
-  return select(matches, keep, n);
+  return kept.set();
 }
 
-function select(set: DocSet, keep: Uint8Array, count: number): DocSet {
-  const docs = new Int32Array(count);
-  const scores = new Float64Array(count);
-  let n = 0;
-  for (let i = 0; i < keep.length; i++) {
-    if (!keep[i]) continue;
-    docs[n] = set.docs[i]!;
-    scores[n++] = set.scores[i]!;
+/** Keeps the matches of one segment within the bounds. */
+function keepWithinBounds(
+  { dates, amounts }: Segment,
+  { docs, scores }: DocSet,
+  { from, to, base }: SegmentRange,
+  { byDate, earliest, latest, byAmount, min, max }: Bounds,
+  kept: HitList,
+): void {
+  for (let i = from; i < to; i++) {
+    const local = docs[i]! - base;
+    if (byDate) {
+      const date = dates[local]!;
+      if (date === 0 || date < earliest || date > latest) continue;
+    }
+    if (byAmount && !anyWithin(amounts, local, min, max)) continue;
+    kept.add(docs[i]!, scores[i]!);
   }
-  return { docs, scores };
 }
 
+/** Whether any amount of passage `local` lies in [min, max]. */
+function anyWithin(
+  { starts, values }: Rows<Float64Array>,
+  local: number,
+  min: number,
+  max: number,
+) {
+  for (let a = starts[local]!; a < starts[local + 1]!; a++)
+    if (values[a]! >= min && values[a]! <= max) return true;
+  return false;
+}
+
+/** The matches kept by a filter, in order, written straight into arrays of the largest size. */
+class HitList {
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.docs = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+  }
+
+  add(doc: number, score: number): void {
+    this.docs[this.size] = doc;
+    this.scores[this.size++] = score;
+  }
+
+  set(): DocSet {
+    return { docs: this.docs.subarray(0, this.size), scores: this.scores.subarray(0, this.size) };
+  }
+}
+
+/** The selected value ids of one filtered facet. */
 interface Selection {
-  facet: FacetName;
-  /** 1 for a selected value id. */
-  accepted: Uint8Array;
+  /** Index in facetNames. */
+  f: number;
+  ids: number[];
 }
 
 function selections(index: EmbeddedIndex, query: SearchQuery): Selection[] {
-  return facetNames.flatMap((facet) => {
+  return facetNames.flatMap((facet, f) => {
     const values = query.filters[facet];
     if (values.length === 0) return [];
-    const dictionary = index.dictionaries[facet];
-    const accepted = new Uint8Array(dictionary.size);
-    for (const value of values) {
-      const id = dictionary.idOf(value);
-      if (id !== undefined) accepted[id] = 1;
-    }
-    return [{ facet, accepted }];
+    const ids = values.flatMap((value) => index.dictionaries[facet].idOf(value) ?? []);
+    return [{ f, ids }];
   });
 }
 
-/** Per segment, the range [from, to) of `docs` (ascending) that lies in it. */
-function segmentRanges(index: EmbeddedIndex, docs: Int32Array): { from: number; to: number }[] {
-  const ranges: { from: number; to: number }[] = [];
-  let i = 0;
-  for (let s = 0; s < index.segments.length; s++) {
-    const end = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
-    const from = i;
-    while (i < docs.length && docs[i]! < end) i++;
-    ranges.push({ from, to: i });
-  }
-  return ranges;
+/**
+ * The filters in a segment's slot space: filter j sets bit j of accepted[slot] for each selected
+ * value, so OR-ing accepted over a passage's slots of the filtered facets gives the filters it
+ * passes. A filter reads its own facet only: a single-valued facet's column of slots
+ * (FacetRows.columns), or a multi-valued facet's keyword rows (value ids, slot = low[j] + id).
+ */
+interface SegmentFilter {
+  /** 32 bits: room for a filter on every facet. */
+  accepted: Int32Array;
+  /** One bit per filter. */
+  every: number;
+  /** The columns of the filtered single-valued facets. */
+  columns: SlotArray[];
+  /** The keyword rows of the filtered multi-valued facets, and the first slot of each. */
+  multiValued: Rows<Int32Array>[];
+  multiLow: Int32Array;
+  /** Per filter j: its facet's column, or else its keyword rows. */
+  column: (SlotArray | null)[];
+  keywords: Rows<Int32Array>[];
+  /** Per filter j: its facet's first slot. */
+  low: Int32Array;
 }
 
-/** What a match passed: PASSED every facet filter, FAILED_SEVERAL, or else the one facet it failed. */
-const PASSED = -1;
-const FAILED_SEVERAL = -2;
+function segmentFilter(segment: Segment, rows: FacetRows, chosen: Selection[]): SegmentFilter {
+  const { offsets } = rows;
+  const accepted = new Int32Array(rows.noValue + 1);
+  const column = chosen.map(({ f }) => rows.columns[f] ?? null);
+  const keywords = chosen.map(({ f }) => segment.keywords[facetNames[f]!]);
+  const low = Int32Array.from(chosen, ({ f }) => offsets[f]!);
+  chosen.forEach(({ f, ids }, j) => {
+    // A value the segment does not hold has no slot in it.
+    for (const id of ids) if (low[j]! + id < offsets[f + 1]!) accepted[low[j]! + id]! |= 1 << j;
+  });
+  const multi = chosen.flatMap((_, j) => (column[j] ? [] : [j]));
+  return {
+    accepted,
+    every: (1 << chosen.length) - 1,
+    columns: column.filter((slots): slots is SlotArray => slots !== null),
+    multiValued: multi.map((j) => keywords[j]!),
+    multiLow: Int32Array.from(multi, (j) => low[j]!),
+    column,
+    keywords,
+    low,
+  };
+}
+
+/**
+ * One segment's counts, per slot of its facet rows. Grouped by document, a slot counts a document
+ * once: `last` holds the document it last counted (a document's matches are consecutive).
+ */
+class SegmentCounts {
+  readonly counts: Int32Array;
+  private readonly last: Int32Array | null;
+
+  constructor(
+    private readonly rows: FacetRows,
+    grouped: boolean,
+  ) {
+    this.counts = new Int32Array(rows.noValue + 1);
+    this.last = grouped ? new Int32Array(rows.noValue + 1).fill(-1) : null;
+  }
+
+  /** Counts one slot for `document` (grouped) or for one passage. */
+  add(slot: number, document: number): void {
+    if (this.last !== null) {
+      if (this.last[slot] === document) return;
+      this.last[slot] = document;
+    }
+    this.counts[slot]!++;
+  }
+
+  /** Counts every facet value of passage `local`. */
+  passage(local: number, document: number): void {
+    const { starts, slots } = this.rows;
+    for (let v = starts[local]!; v < starts[local + 1]!; v++) this.add(slots[v]!, document);
+  }
+
+  /** Counts the values of passage `local` in filter j's facet only. */
+  facet(local: number, document: number, filter: SegmentFilter, j: number): void {
+    const column = filter.column[j]!;
+    if (column !== null) return this.add(column[local]!, document);
+    const { starts, values } = filter.keywords[j]!;
+    const low = filter.low[j]!;
+    for (let v = starts[local]!; v < starts[local + 1]!; v++) this.add(low + values[v]!, document);
+  }
+
+  /** Adds these counts to the per-facet counters (indexed by value id). */
+  addTo(counters: Int32Array[]): void {
+    const { offsets } = this.rows;
+    counters.forEach((counter, f) => {
+      const from = offsets[f]!;
+      const values = offsets[f + 1]! - from;
+      for (let id = 0; id < values; id++) counter[id]! += this.counts[from + id]!;
+    });
+  }
+}
 
 /**
  * Applies the facet filters to `matches` (already within the ranges) and, when asked, counts the
- * facets: a passage passing every filter counts for every facet, one failing a single filter
- * counts for that facet only. Counting runs facet by facet over the integer columns (one tight loop
- * each); only the facetSize() most frequent values are put in order.
+ * facets, in one pass over the matches (see the top of this file); only the facetSize() most
+ * frequent values are put in order.
  */
 export function filterAndCount(
   index: EmbeddedIndex,
@@ -142,260 +274,139 @@ export function filterAndCount(
   if (chosen.length === 0 && (!count || (plainMatchAll && cached)))
     return { hits: matches, counts: count ? sized(cached!, query) : null };
 
-  const ranges = segmentRanges(index, matches.docs);
-  const outcome = filterOutcomes(index, matches.docs, ranges, chosen);
-  const keep = new Uint8Array(outcome.length);
-  let kept = 0;
-  for (let i = 0; i < outcome.length; i++) if (outcome[i] === PASSED) kept += keep[i] = 1;
-  const hits = kept === matches.docs.length ? matches : select(matches, keep, kept);
-  if (!count) return { hits, counts: null };
-
-  const documents = grouped ? documentsOf(index, matches.docs, ranges) : null;
-  const counted = countedMatches(outcome, chosen);
-  const counters = documents
-    ? facetNames.map((_, f) => countFacet(index, matches.docs, counted[f] ?? null, f, documents))
-    : passageCounters(index, matches.docs, counted);
-  if (plainMatchAll) {
+  if (chosen.length === 0) {
+    const counters = countersOver(index, matches.docs, grouped);
+    if (!plainMatchAll) return { hits: matches, counts: topCounts(index, counters, query) };
     const all = allCounts(index, counters);
     index.memo.set(cacheKey, all);
-    return { hits, counts: sized(all, query) };
+    return { hits: matches, counts: sized(all, query) };
   }
-  return { hits, counts: topCounts(index, counters, query) };
+  const counters = count ? emptyCounters(index) : null;
+  const kept = new HitList(matches.docs.length);
+  segmentRanges(index, matches.docs).forEach(({ from, to }, s) => {
+    if (from === to) return;
+    const segment = index.segments[s]!;
+    const rows = facetRows(segment);
+    const counts = counters ? new SegmentCounts(rows, grouped) : null;
+    const documents = grouped ? passageDocuments(segment) : null;
+    const range = { from, to, base: index.bases[s]! };
+    filterSegment(matches, range, segmentFilter(segment, rows, chosen), kept, counts, documents);
+    if (counters) counts!.addTo(counters);
+  });
+  return { hits: kept.set(), counts: counters ? topCounts(index, counters, query) : null };
+}
+
+const emptyCounters = (index: EmbeddedIndex) =>
+  facetNames.map((facet) => new Int32Array(index.dictionaries[facet].size));
+
+/**
+ * Per facet the counts over `docs`, without filters. A set of more than half the live passages is
+ * counted the cheaper way round: the live passages outside it are counted and their counts taken
+ * from the match-all counts (by passage only: a document may have passages on both sides).
+ */
+function countersOver(index: EmbeddedIndex, docs: Int32Array, grouped: boolean): Int32Array[] {
+  const outside = !grouped && docs.length * 2 > index.liveCount ? liveOutside(index, docs) : null;
+  if (outside === null) return countEvery(index, docs, grouped);
+  const all = matchAllCounters(index);
+  return countEvery(index, outside, false).map((rest, f) =>
+    rest.map((count, id) => (all[f]![id] ?? 0) - count),
+  );
 }
 
 /** Per facet the passage count of each value over every live passage, made once per index value. */
 function matchAllCounters(index: EmbeddedIndex): Int32Array[] {
   let counters = index.memo.get('facets:match-all-counters') as Int32Array[] | undefined;
   if (!counters) {
-    const live = index.liveDocs();
-    counters = facetNames.map((_, f) => countFacet(index, live, null, f, null));
+    counters = countEvery(index, index.liveDocs(), false);
     index.memo.set('facets:match-all-counters', counters);
   }
   return counters;
 }
 
-/**
- * Per facet the passage counts over its counted matches (countedMatches). A set holding more than
- * half the live passages is counted the cheaper way round: the live passages outside it are
- * counted and their counts taken from the match-all counts (a multi-valued passage subtracts
- * each of its values, as it added each). Facets counted over the same set share its complement.
- */
-function passageCounters(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  counted: (Int32Array | null)[],
-): Int32Array[] {
-  const complements = new Map<Int32Array | null, Int32Array | null>();
-  return facetNames.map((_, f) => {
-    const positions = counted[f] ?? null;
-    const size = positions ? positions.length : docs.length;
-    if (size * 2 <= index.liveCount) return countFacet(index, docs, positions, f, null);
-    if (!complements.has(positions))
-      complements.set(positions, liveOutside(index, docs, positions, size));
-    const outside = complements.get(positions)!;
-    if (outside === null) return countFacet(index, docs, positions, f, null);
-    const all = matchAllCounters(index)[f]!;
-    const counter = countFacet(index, outside, null, f, null);
-    for (let id = 0; id < counter.length; id++) counter[id] = (all[id] ?? 0) - counter[id]!;
-    return counter;
-  });
-}
-
-/**
- * The live passages (ascending) not among the matches at `positions` (null: every match); null
- * when some match is not a live passage, so that the subtraction would be wrong.
- */
-function liveOutside(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  positions: Int32Array | null,
-  size: number,
-): Int32Array | null {
-  const outside = new Int32Array(Math.max(0, index.liveCount - size));
+/** The live passages (ascending) not in `docs`; null when some of `docs` is not a live passage. */
+function liveOutside(index: EmbeddedIndex, docs: Int32Array): Int32Array | null {
+  const outside = new Int32Array(Math.max(0, index.liveCount - docs.length));
   let n = 0;
   let k = 0;
-  let next = size > 0 ? docs[positions ? positions[0]! : 0]! : -1;
   for (let s = 0; s < index.segments.length; s++) {
     const dead = index.deleted[s]!;
     const base = index.bases[s]!;
     for (let local = 0; local < dead.length; local++) {
       if (dead[local]) continue;
-      const doc = base + local;
-      if (doc === next) {
-        k++;
-        next = k < size ? docs[positions ? positions[k]! : k]! : -1;
-      } else if (n < outside.length) outside[n++] = doc;
+      if (docs[k] === base + local) k++;
+      else if (n < outside.length) outside[n++] = base + local;
       else return null;
     }
   }
-  return k === size && n === outside.length ? outside : null;
+  return k === docs.length && n === outside.length ? outside : null;
 }
 
-/** Per match: PASSED, FAILED_SEVERAL or the index in facetNames of the one filter it failed. */
-function filterOutcomes(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  ranges: { from: number; to: number }[],
-  chosen: Selection[],
-): Int8Array {
-  const outcome = new Int8Array(docs.length).fill(PASSED);
-  for (const { facet, accepted } of chosen) {
-    const f = facetNames.indexOf(facet);
-    ranges.forEach(({ from, to }, s) => {
-      const column = index.segments[s]!.keywords[facet];
-      const { starts, values } = column;
-      const single = singleValued(column);
-      const base = index.bases[s]!;
-      for (let i = from; i < to; i++) {
-        if (outcome[i] === FAILED_SEVERAL) continue;
-        const local = docs[i]! - base;
-        let found = false;
-        if (single !== null)
-          found = single[local] !== NO_VALUE && accepted[single[local]! - 1] === 1;
-        else
-          for (let v = starts[local]!; v < starts[local + 1]! && !found; v++)
-            found = accepted[values[v]!] === 1;
-        if (!found) outcome[i] = outcome[i] === PASSED ? f : FAILED_SEVERAL;
-      }
-    });
-  }
-  return outcome;
-}
-
-/** The document (value id) of each match. */
-function documentsOf(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  ranges: { from: number; to: number }[],
-): Int32Array {
-  const documents = new Int32Array(docs.length);
-  ranges.forEach(({ from, to }, s) => {
-    const { starts, values } = index.segments[s]!.keywords.document;
-    const base = index.bases[s]!;
-    for (let i = from; i < to; i++) documents[i] = values[starts[docs[i]! - base]!]!;
+/** Per facet the counts over `docs` (passages, or documents when grouped), without filters. */
+function countEvery(index: EmbeddedIndex, docs: Int32Array, grouped: boolean): Int32Array[] {
+  const counters = emptyCounters(index);
+  segmentRanges(index, docs).forEach(({ from, to }, s) => {
+    if (from === to) return;
+    const segment = index.segments[s]!;
+    const counts = new SegmentCounts(facetRows(segment), grouped);
+    const documents = grouped ? passageDocuments(segment) : null;
+    countSegment(docs, { from, to, base: index.bases[s]! }, counts, documents);
+    counts.addTo(counters);
   });
-  return documents;
+  return counters;
 }
 
-/** A passage without a value in a single-valued column (./facets.ts singleValued). */
-const NO_VALUE = 0;
-const singleValues = new WeakMap<Rows<Int32Array>, Int32Array | null>();
-
-/**
- * A column whose passages hold at most one value each, as one slot per passage: the value id + 1,
- * NO_VALUE (0) for none. Made once per segment: counting it reads one array, without a branch
- * (slot 0 of a counter collects the passages without a value).
- */
-function singleValued(column: Rows<Int32Array>): Int32Array | null {
-  let single = singleValues.get(column);
-  if (single === undefined) {
-    const { starts, values } = column;
-    const size = starts.length - 1;
-    single = new Int32Array(size);
-    for (let local = 0; local < size && single; local++) {
-      const count = starts[local + 1]! - starts[local]!;
-      if (count > 1) single = null;
-      else single[local] = count === 0 ? NO_VALUE : values[starts[local]!]! + 1;
-    }
-    singleValues.set(column, single);
-  }
-  return single;
+/** The matches docs[from … to − 1] of one segment, whose first passage is number `base`. */
+interface SegmentRange {
+  from: number;
+  to: number;
+  base: number;
 }
 
-/**
- * Per facet, the matches (positions in `docs`, ascending) it is counted over: those that passed
- * every filter, and those that failed its own filter only; null for all of them.
- */
-function countedMatches(outcome: Int8Array, chosen: Selection[]): (Int32Array | null)[] {
-  if (chosen.length === 0) return facetNames.map(() => null);
-  const sizes = new Int32Array(facetNames.length + 1);
-  for (let i = 0; i < outcome.length; i++)
-    if (outcome[i]! !== FAILED_SEVERAL) sizes[outcome[i]! + 1]!++;
-  const lists = Array.from(sizes, (size) => new Int32Array(size));
-  const filled = new Int32Array(lists.length);
-  for (let i = 0; i < outcome.length; i++) {
-    const list = outcome[i]! + 1;
-    if (list >= 0) lists[list]![filled[list]!++] = i;
-  }
-  const passed = lists[0]!;
-  return facetNames.map((_, f) =>
-    sizes[f + 1] === 0 ? passed : mergeAscending(passed, lists[f + 1]!),
-  );
-}
-
-function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
-  const merged = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let n = 0; n < merged.length; n++)
-    merged[n] = j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!;
-  return merged;
-}
-
-/** The first k in [from, count) whose passage is `limit` or later (passages ascend with k). */
-function firstAtOrAfter(
+/** Counts every facet over the matches of one segment (no facet filters). */
+function countSegment(
   docs: Int32Array,
-  positions: Int32Array | null,
-  from: number,
-  count: number,
-  limit: number,
-): number {
-  let low = from;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[positions ? positions[middle]! : middle]! < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/**
- * Counts facet `f` over the matches at `positions` (ascending; null: every match). With
- * `documents` (grouped), a value counts a document once: its passages are consecutive. Counters
- * are shifted by one (slot 0: no value) so the loops over single-valued columns need no branch.
- */
-function countFacet(
-  index: EmbeddedIndex,
-  docs: Int32Array,
-  positions: Int32Array | null,
-  f: number,
+  { from, to, base }: SegmentRange,
+  counts: SegmentCounts,
   documents: Int32Array | null,
-): Int32Array {
-  const facet = facetNames[f]!;
-  const counter = new Int32Array(index.dictionaries[facet].size + 1);
-  const last = documents ? new Int32Array(counter.length).fill(-1) : null;
-  const count = positions ? positions.length : docs.length;
-  let n = 0;
-  for (let s = 0; s < index.segments.length && n < count; s++) {
-    const column = index.segments[s]!.keywords[facet];
-    const { starts, values } = column;
-    const base = index.bases[s]!;
-    const next = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
-    const end = firstAtOrAfter(docs, positions, n, count, next);
-    const single = last === null ? singleValued(column) : null;
-    if (single !== null) {
-      for (; n < end; n++) counter[single[docs[positions ? positions[n]! : n]! - base]!]!++;
-    } else if (last === null) {
-      for (; n < end; n++) {
-        const local = docs[positions ? positions[n]! : n]! - base;
-        for (let v = starts[local]!; v < starts[local + 1]!; v++) counter[values[v]! + 1]!++;
-      }
-    } else {
-      for (; n < end; n++) {
-        const i = positions ? positions[n]! : n;
-        const local = docs[i]! - base;
-        const document = documents![i]!;
-        for (let v = starts[local]!; v < starts[local + 1]!; v++) {
-          const slot = values[v]! + 1;
-          if (last[slot] === document) continue;
-          last[slot] = document;
-          counter[slot]!++;
-        }
-      }
-    }
+): void {
+  for (let i = from; i < to; i++) {
+    const local = docs[i]! - base;
+    counts.passage(local, documents ? documents[local]! : -1);
   }
-  return counter.subarray(1);
+}
+
+/**
+ * Keeps the matches of one segment that pass every filter and, with `counts`, counts them for every
+ * facet, and those failing a single filter for that filter's facet.
+ */
+function filterSegment(
+  matches: DocSet,
+  { from, to, base }: SegmentRange,
+  filter: SegmentFilter,
+  kept: HitList,
+  counts: SegmentCounts | null,
+  documents: Int32Array | null,
+): void {
+  const { accepted, every, columns, multiValued, multiLow } = filter;
+  const { docs, scores } = matches;
+  for (let i = from; i < to; i++) {
+    const local = docs[i]! - base;
+    let passed = 0;
+    for (let c = 0; c < columns.length; c++) passed |= accepted[columns[c]![local]!]!;
+    for (let m = 0; m < multiValued.length; m++) {
+      const { starts, values } = multiValued[m]!;
+      for (let v = starts[local]!; v < starts[local + 1]!; v++)
+        passed |= accepted[multiLow[m]! + values[v]!]!;
+    }
+    const failed = every & ~passed;
+    if (failed === 0) kept.add(docs[i]!, scores[i]!);
+    if (counts === null) continue;
+    const document = documents ? documents[local]! : -1;
+    if (failed === 0) counts.passage(local, document);
+    // A single bit: the one filter it failed.
+    else if ((failed & (failed - 1)) === 0)
+      counts.facet(local, document, filter, 31 - Math.clz32(failed));
+  }
 }
 
 function allCounts(index: EmbeddedIndex, counters: Int32Array[]): AllCounts {

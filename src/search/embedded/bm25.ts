@@ -54,3 +54,20 @@ export function lengthNormalisation(stats: FieldStatistics): Float64Array {
 /** Score of one (term or phrase) match with the given idf, frequency and length normalisation. */
 export const bm25 = (idfValue: number, freq: number, normalisation: number) =>
   (idfValue * freq) / (freq + normalisation);
+
+/**
+ * BM25 of `count` postings (their frequencies and norm bytes). A function of its own so this loop
+ * stays optimised: in the caller, reading the statistics by field name made V8 drop its optimised
+ * code on nearly every search (computeTermScores, "wrong name").
+ */
+export function bm25Scores(
+  idfValue: number,
+  freqs: Uint16Array,
+  norms: Uint8Array,
+  normalisation: Float64Array,
+  count: number,
+): Float64Array {
+  const scores = new Float64Array(count);
+  for (let i = 0; i < count; i++) scores[i] = bm25(idfValue, freqs[i]!, normalisation[norms[i]!]!);
+  return scores;
+}

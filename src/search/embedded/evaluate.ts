@@ -9,7 +9,7 @@
 //   bool   → AND: intersection, OR: union; scores add up. NOT → everything else, score 1.
 // Document frequencies count live passages only; Evaluation.docFreq exposes them to callers.
 import { FUZZY_MAX_EXPANSIONS, textFieldBoosts, textFieldNames, type TextField } from '../rules.ts';
-import { bm25, idf, lengthNormalisation } from './bm25.ts';
+import { bm25, bm25Scores, idf, lengthNormalisation } from './bm25.ts';
 import type { CompiledNode, Phrase } from './compile.ts';
 import {
   docsInBoth,
@@ -220,11 +220,10 @@ export class Evaluation {
   private computeTermScores(field: IndexField, term: string): DocSet {
     const { docs, freqs, norms } = this.postings(field, term);
     const weight = idf(docs.length, this.index.stats[field]);
-    const normalisation = this.normalisation(field);
-    const scores = new Float64Array(docs.length);
-    for (let i = 0; i < docs.length; i++)
-      scores[i] = bm25(weight, freqs[i]!, normalisation[norms[i]!]!);
-    return { docs, scores };
+    return {
+      docs,
+      scores: bm25Scores(weight, freqs, norms, this.normalisation(field), docs.length),
+    };
   }
 
   private async prefixMatches(field: TextField, prefix: string): Promise<DocSet> {

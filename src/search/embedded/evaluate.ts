@@ -25,6 +25,7 @@ import { withinEdits } from './edit-distance.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { QueryBudget } from './query-budget.ts';
 import { readPositions } from './posting-positions.ts';
+import { gallop } from './sorted-search.ts';
 import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
 export class Evaluation {
@@ -340,7 +341,12 @@ export class Evaluation {
         const list = positions[k]!;
         list.length = 0;
         for (const alternative of row) {
-          alternative.cursor = seek(data!.postingDocs, alternative.cursor, alternative.end, local);
+          alternative.cursor = gallop(
+            data!.postingDocs,
+            local,
+            alternative.cursor,
+            alternative.end,
+          );
           if (
             alternative.cursor < alternative.end &&
             data!.postingDocs[alternative.cursor] === local
@@ -378,25 +384,7 @@ function lengthBuckets(data: FieldData): Map<number, number[]> {
   return byLength;
 }
 
-/** The first place in [from, end) of the ascending `docs` holding `target` or more (galloping). */
-function seek(docs: Int32Array, from: number, end: number, target: number): number {
-  if (from >= end || docs[from]! >= target) return from;
-  let step = 1;
-  let low = from;
-  while (low + step < end && docs[low + step]! < target) {
-    low += step;
-    step *= 2;
-  }
-  let high = Math.min(low + step, end);
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[middle]! < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Whether the ascending `positions` hold `position`. */
+/** Whether the ascending `positions` hold `position` (a number[]: ./sorted-search.ts stays on Int32Array). */
 function holds(positions: number[], position: number): boolean {
   let low = 0;
   let high = positions.length;
@@ -405,7 +393,7 @@ function holds(positions: number[], position: number): boolean {
     if (positions[middle]! < position) low = middle + 1;
     else high = middle;
   }
-  return low < positions.length && positions[low] === position;
+  return positions[low] === position;
 }
 
 /**

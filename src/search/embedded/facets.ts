@@ -19,6 +19,7 @@ import type { EmbeddedIndex } from './embedded-index.ts';
 import { facetRows, passageDocuments, type FacetRows, type SlotArray } from './facet-rows.ts';
 import { topK } from './ranking.ts';
 import { dateNumber, type Rows, type Segment } from './segment.ts';
+import { lowerBound } from './sorted-search.ts';
 
 export interface FacetCounts {
   /** Per facet its most frequent values, as many as facetSize() says. */
@@ -40,23 +41,11 @@ function segmentRanges(index: EmbeddedIndex, docs: Int32Array): { from: number; 
   let from = 0;
   for (let s = 0; s < index.segments.length; s++) {
     const end = s + 1 < index.segments.length ? index.bases[s + 1]! : index.maxDoc;
-    const to = firstAtOrAfter(docs, from, end);
+    const to = lowerBound(docs, end, from);
     ranges.push({ from, to });
     from = to;
   }
   return ranges;
-}
-
-/** The first i ≥ from with docs[i] ≥ limit (docs ascending). */
-function firstAtOrAfter(docs: Int32Array, from: number, limit: number): number {
-  let low = from;
-  let high = docs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[middle]! < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** The date and amount ranges of a query, as the columns hold them. */

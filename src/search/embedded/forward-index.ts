@@ -7,6 +7,7 @@
 // the length — about five bytes a token where plain arrays took sixteen. A passage's tokens are
 // decoded when it is shown.
 import { GrowableArray } from './growable-array.ts';
+import { VarintBytes, varintAt, varintLength } from './varint-bytes.ts';
 
 /** A field's forward index as the segment holds it. */
 export interface ForwardIndex {
@@ -32,8 +33,7 @@ export interface ForwardTokens {
 
 export class ForwardIndexWriter {
   private readonly starts = new GrowableArray(Uint32Array);
-  private bytes = new Uint8Array(1 << 16);
-  private length = 0;
+  private readonly bytes = new VarintBytes();
   private lastPosition = 0;
   private lastBegin = 0;
 
@@ -43,34 +43,18 @@ export class ForwardIndexWriter {
 
   /** Adds a token of the current passage; `id` is the term's id in order of first appearance. */
   token(id: number, position: number, begin: number, end: number): void {
-    // Four varints of at most five bytes each.
-    if (this.length + 20 > this.bytes.length) {
-      const bigger = new Uint8Array(this.bytes.length * 2);
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-    }
     const step = begin - this.lastBegin;
-    this.varint(id);
-    this.varint(position - this.lastPosition);
-    this.varint(step >= 0 ? step * 2 : -step * 2 - 1);
-    this.varint(end - begin);
+    this.bytes.reserve(4);
+    this.bytes.varint(id);
+    this.bytes.varint(position - this.lastPosition);
+    this.bytes.varint(step >= 0 ? step * 2 : -step * 2 - 1);
+    this.bytes.varint(end - begin);
     this.lastPosition = position;
     this.lastBegin = begin;
   }
 
-  private varint(value: number): void {
-    const bytes = this.bytes;
-    let at = this.length;
-    while (value > 0x7f) {
-      bytes[at++] = (value & 0x7f) | 0x80;
-      value >>>= 7;
-    }
-    bytes[at++] = value;
-    this.length = at;
-  }
-
   endPassage(): void {
-    this.starts.push(this.length);
+    this.starts.push(this.bytes.length);
     this.lastPosition = 0;
     this.lastBegin = 0;
   }
@@ -79,25 +63,11 @@ export class ForwardIndexWriter {
   seal(dictionaryIds: Int32Array): ForwardIndex {
     return {
       forwardStarts: this.starts.toArray(),
-      forwardBytes: this.bytes.slice(0, this.length),
+      forwardBytes: this.bytes.bytes.slice(0, this.bytes.length),
       forwardTerms: dictionaryIds,
     };
   }
 }
-
-/** The varint at `at` (its length: varintLength). */
-function varintAt(bytes: Uint8Array, at: number): number {
-  let byte = bytes[at]!;
-  let value = byte & 0x7f;
-  for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
-    byte = bytes[++at]!;
-    value += (byte & 0x7f) * scale;
-  }
-  return value;
-}
-
-const varintLength = (value: number) =>
-  value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 
 /**
  * Decodes passages into buffers of its own, reused: what `read` returns is valid until its next

@@ -10,6 +10,7 @@ import type { MatchTargets } from './compile.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import { ForwardReader, type ForwardTokens } from './forward-index.ts';
 import { prefixRange, termId, type FieldData } from './segment.ts';
+import { lowerBound } from './sorted-search.ts';
 
 const htmlEscapes: Record<string, string> = {
   '"': '&quot;',
@@ -148,16 +149,9 @@ function spansOf(stemmed: ForwardTokens, exact: ForwardTokens, doc: number, ids:
 
 /** Whether passage `doc` holds term `id` of `field`: a binary search in its postings. */
 function holds(field: FieldData, id: number, doc: number): boolean {
-  let low = field.postingStarts[id]!;
-  let high = field.postingStarts[id + 1]!;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const at = field.postingDocs[middle]!;
-    if (at === doc) return true;
-    if (at < doc) low = middle + 1;
-    else high = middle;
-  }
-  return false;
+  const end = field.postingStarts[id + 1]!;
+  const at = lowerBound(field.postingDocs, doc, field.postingStarts[id]!, end);
+  return at < end && field.postingDocs[at] === doc;
 }
 
 /**

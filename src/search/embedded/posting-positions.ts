@@ -4,6 +4,7 @@
 // token stream from the forward index instead took most of a phrase query's time (thousands of
 // candidates, every token of each). About 1.5 bytes a token plus 4 a posting.
 import { GrowableArray } from './growable-array.ts';
+import { VarintBytes, varintAt, varintLength } from './varint-bytes.ts';
 
 export interface PostingPositions {
   /** Posting p's positions: varint steps in positionBytes[positionStarts[p] … positionStarts[p + 1] − 1]. */
@@ -11,15 +12,10 @@ export interface PostingPositions {
   positionBytes: Uint8Array;
 }
 
-/**
- * Gathers the postings' positions in the order the postings are made, reordered when sealed. Its
- * own byte buffer, not a GrowableArray: one more element type at GrowableArray.push's call sites
- * made them megamorphic and slowed every column of the segment builder.
- */
+/** Gathers the postings' positions in the order the postings are made, reordered when sealed. */
 export class PostingPositionsWriter {
   private readonly starts = new GrowableArray(Uint32Array);
-  private bytes = new Uint8Array(1 << 16);
-  private length = 0;
+  private readonly bytes = new VarintBytes();
 
   constructor() {
     this.starts.push(0);
@@ -27,26 +23,13 @@ export class PostingPositionsWriter {
 
   /** Adds the next posting's positions: values[from … from + count − 1], ascending. */
   add(values: Int32Array, from: number, count: number): void {
-    // At most five bytes a position.
-    if (this.length + count * 5 > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count * 5));
-      bigger.set(this.bytes.subarray(0, this.length));
-      this.bytes = bigger;
-    }
-    const bytes = this.bytes;
-    let at = this.length;
+    this.bytes.reserve(count);
     let last = 0;
     for (let i = from; i < from + count; i++) {
-      let step = values[i]! - last;
+      this.bytes.varint(values[i]! - last);
       last = values[i]!;
-      while (step > 0x7f) {
-        bytes[at++] = (step & 0x7f) | 0x80;
-        step >>>= 7;
-      }
-      bytes[at++] = step;
     }
-    this.length = at;
-    this.starts.push(at);
+    this.starts.push(this.bytes.length);
   }
 
   /** The positions with posting i moved to place[i] (the postings' order when sealed). */
@@ -56,8 +39,8 @@ export class PostingPositionsWriter {
     const positionStarts = new Uint32Array(count + 1);
     for (let i = 0; i < count; i++) positionStarts[place[i]! + 1] = starts[i + 1]! - starts[i]!;
     for (let p = 0; p < count; p++) positionStarts[p + 1]! += positionStarts[p]!;
-    const written = this.bytes;
-    const positionBytes = new Uint8Array(this.length);
+    const written = this.bytes.bytes;
+    const positionBytes = new Uint8Array(this.bytes.length);
     for (let i = 0; i < count; i++) {
       // Byte by byte: most postings hold one or two bytes, too few for a subarray and set().
       let at = positionStarts[place[i]!]!;
@@ -73,12 +56,8 @@ export function readPositions(data: PostingPositions, p: number, out: number[]):
   const end = data.positionStarts[p + 1]!;
   let position = 0;
   for (let at = data.positionStarts[p]!; at < end;) {
-    let byte = bytes[at++]!;
-    let step = byte & 0x7f;
-    for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
-      byte = bytes[at++]!;
-      step += (byte & 0x7f) * scale;
-    }
+    const step = varintAt(bytes, at);
+    at += varintLength(step);
     position += step;
     out.push(position);
   }

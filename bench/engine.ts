@@ -2,8 +2,8 @@
 // ×N copies of it: indexing passages per CPU-second, snapshot size, write and load CPU time, and
 // query latency of the mixed query set (facets + highlights) with CPU time beside wall time,
 // rounds interleaved over the queries after warm-up rounds (the first pass reported apart), medians
-// and p95. Also the bounded-work attacks of the
-// robustness issue (many prefixes, fuzzy terms, huge slop): how long each takes and what it answers.
+// and p95. Also the bounded-work attacks of the robustness issue (many prefixes, fuzzy terms, huge
+// slop): how long each takes and what it answers.
 // Resident memory per 10k passages comes from fresh child processes (./memory.ts).
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';

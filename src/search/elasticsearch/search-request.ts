@@ -37,6 +37,7 @@ export const BUCKET_DOCUMENTS = 'documents';
 /** Below this many, cardinality counts are exact in practice (HyperLogLog++ switches over above). */
 const CARDINALITY_PRECISION = 40_000;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
+export const MATCHING_PASSAGES = 'matching_passages';
 /**
  * The stored fields a hit shows (./search-response.ts reads these and no others): the node sends
  * just these, about a fifth fewer bytes to write, send and parse than all but the text.
@@ -48,7 +49,6 @@ export const HIT_SOURCE_FIELDS = [
   'entities',
   ...hitDocumentFieldNames,
 ] as const;
-export const MATCHING_PASSAGES = 'matching_passages';
 
 // The operators of the query syntax described in src/search/query.ts.
 const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZY|NEAR|SLOP';

@@ -47,7 +47,7 @@ describe('phrase candidates', () => {
     expect(terms.length).toBeGreaterThan(5);
   });
 
-  it('are the live passages holding a term of every position', () => {
+  it('are the live passages holding a term of every position', async () => {
     const phrases = [
       [[terms[0]!], [terms[1]!]],
       [[terms[2]!], [terms[0]!, terms[3]!], [terms[4]!]],
@@ -59,7 +59,9 @@ describe('phrase candidates', () => {
       const frequencies = alternatives.map((list) =>
         list.map((t) => evaluation.docFreq('text', t)),
       );
-      const found = [...phraseCandidates(index, 'text', alternatives, frequencies)];
+      const found = [
+        ...(await phraseCandidates(index, 'text', alternatives, frequencies, new QueryBudget())),
+      ];
       expect(found).toEqual(expected(alternatives));
       if (found.length > 0) nonEmpty++;
     }

@@ -305,10 +305,15 @@ export class Evaluation {
       return unionAll(alternatives[0]!.map((t) => this.termScores(field, t)));
     const stats = this.index.stats[field];
     const frequencies = alternatives.map((terms) => terms.map((term) => this.docFreq(field, term)));
-    this.budget.tick(frequencies.flat().reduce((sum, docFreq) => sum + docFreq, 0));
     // The phrase's idf is the sum of its terms' (Lucene's PhraseWeight).
     const weight = frequencies.flat().reduce((sum, docFreq) => sum + idf(docFreq, stats), 0);
-    const anywhere = phraseCandidates(this.index, field, alternatives, frequencies);
+    const anywhere = await phraseCandidates(
+      this.index,
+      field,
+      alternatives,
+      frequencies,
+      this.budget,
+    );
     const candidates = this.within ? docsInBoth(anywhere, this.within) : anywhere;
     const normalisation = this.normalisation(field);
     const docs = new Int32Array(candidates.length);

@@ -4,6 +4,7 @@
 // candidate, so a phrase of common words (an organisation's full name, "federale politie") costs
 // about its rarest word's postings, and no row is copied.
 import type { EmbeddedIndex } from './embedded-index.ts';
+import type { QueryBudget } from './query-budget.ts';
 import { termId, type IndexField } from './segment.ts';
 import { gallop } from './sorted-search.ts';
 
@@ -13,21 +14,27 @@ interface Row {
   end: number;
 }
 
+/** Candidates looked at between two looks at the budget's clock. */
+const CHECK_EVERY = 1024;
+
 /**
  * The candidates (ascending global passage numbers), given per position its terms and their live
- * document frequencies (how the rarest position is chosen, and the candidates' most).
+ * document frequencies (how the rarest position is chosen, and the candidates' most). Counted in
+ * the search's budget, and the event loop is handed back when due (a phrase of stopwords walks
+ * most of the index).
  */
-export function phraseCandidates(
+export async function phraseCandidates(
   index: EmbeddedIndex,
   field: IndexField,
   alternatives: string[][],
   frequencies: number[][],
-): Int32Array {
+  budget: QueryBudget,
+): Promise<Int32Array> {
   const totals = frequencies.map((list) => list.reduce((sum, docFreq) => sum + docFreq, 0));
   const order = alternatives.map((_, k) => k).sort((a, b) => totals[a]! - totals[b]!);
   const found = new Int32Array(totals[order[0]!]!);
   let n = 0;
-  index.segments.forEach((segment, s) => {
+  for (const [s, segment] of index.segments.entries()) {
     const data = segment.fields[field];
     const rows = order.map((k) =>
       alternatives[k]!.flatMap((term): Row[] => {
@@ -37,7 +44,7 @@ export function phraseCandidates(
           : [{ cursor: data.postingStarts[id]!, end: data.postingStarts[id + 1]! }];
       }),
     );
-    if (rows.some((row) => row.length === 0)) return;
+    if (rows.some((row) => row.length === 0)) continue;
     const { postingDocs } = data;
     const dead = index.deleted[s]!;
     const base = index.bases[s]!;
@@ -46,13 +53,19 @@ export function phraseCandidates(
         term.cursor = gallop(postingDocs, local, term.cursor, term.end);
         return term.cursor < term.end && postingDocs[term.cursor] === local;
       });
-    for (const local of ascendingDocs(postingDocs, rows[0]!)) {
+    const driver = ascendingDocs(postingDocs, rows[0]!);
+    for (let c = 0; c < driver.length; c++) {
+      if (c % CHECK_EVERY === 0) {
+        budget.tick(CHECK_EVERY);
+        if (budget.yieldDue()) await budget.yieldNow();
+      }
+      const local = driver[c]!;
       if (dead[local]) continue;
       let all = true;
       for (let k = 1; k < rows.length && all; k++) all = holds(rows[k]!, local);
       if (all) found[n++] = base + local;
     }
-  });
+  }
   return found.subarray(0, n);
 }
 

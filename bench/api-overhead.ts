@@ -1,22 +1,35 @@
 // `npx tsx bench/api-overhead.ts`: what the HTTP API itself costs per search (routing, zod
 // validation, logging, JSON), beside what the search behind it costs.
 //
-// Embedded: the mixed query set on the engine in this process (CPU time per search), and one
-// request at a time against `vraagbaak serve` in a process of its own on the same index (its CPU
-// time per request read from /proc), in alternating rounds. The API's own cost is the difference of
-// the two means (CPU time is the figure that holds on a busy machine).
+// Embedded: the mixed query set, one request at a time, against the API in a process of its own
+// (bench/measured-api-server.ts: the app `vraagbaak serve` builds, its log lines included), which
+// counts its CPU time and that of the engine's searches within it. The figure: the API's own CPU per
+// request = (the process's CPU - the searches' CPU) / requests over --rounds rounds, after --warmup
+// rounds that are not counted (the first requests run before V8 has optimised the code; a server
+// answers thousands). A mean of totals, because CPU time adds up, and both counted in the one
+// process that serves: an engine timed in another process (as before) runs with other caches and
+// garbage, and /proc's 10 ms ticks knew a round of 17 requests only to ±0.6 ms a request.
 //
 // With --elasticsearch: the same queries through `vraagbaak serve` on Elasticsearch, and the very
-// bodies the backend builds (buildSearchRequest) sent straight to the node with the client, query by
-// query alternately; the API's overhead is the ratio of the two wall-clock medians. The node is
-// ELASTICSEARCH_URL when set, else one of its own on port 9285.
+// request the backend builds (buildSearchRequest: the body and the query parameters alike) sent
+// straight to the node with the client, query by query alternately, so whatever the node saves on a
+// request is saved on both sides. Both sides are read with undici (the client's own HTTP library:
+// a request on a kept-alive connection) and their answer parsed as JSON. The API's overhead: the
+// median of the per-request ratios (apiOverDirectPaired: each API request over the direct one of the
+// same query next to it in time, so a node that speeds up or slows down during the run moves both),
+// beside the ratio of the two medians of the whole mixed set (apiOverDirect, as reported before,
+// which compares whichever queries happen to sit at the two medians); the median of the
+// per-request differences says what the API adds in milliseconds. The node is ELASTICSEARCH_URL
+// when set, else one of its own on port 9285.
 //
 // --data-dir reuses an embedded index already built there.
 import { Command } from 'commander';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { request } from 'undici';
 import type { DocumentRecord } from '../src/model/document.ts';
+import type { SearchResult } from '../src/search/query.ts';
 import { createElasticsearchClient } from '../src/search/elasticsearch/client.ts';
 import { buildSearchRequest } from '../src/search/elasticsearch/search-request.ts';
 import { EmbeddedBackend } from '../src/search/embedded/embedded-backend.ts';
@@ -24,33 +37,40 @@ import { elasticsearchAlias, openBackend } from './backends.ts';
 import { loadCorpus, replicated } from './corpus.ts';
 import { acquireElasticsearch } from './elasticsearch-node.ts';
 import { mixedQuerySet, toQuery, toUrl, type BenchQuery, type QueryParams } from './query-set.ts';
+import { measuredApiProcess } from './measured-api-server.ts';
 import { processCpuMs, serveApiProcess } from './server-process.ts';
 import { median, round } from './stats.ts';
 
 const ES_PORT = 9285;
 const RUN = 'apioverhead';
 
-const ownCpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
 const options = new Command()
   .option('--rounds <n>', 'rounds of the query set', Number, 30)
+  .option('--warmup <n>', 'rounds before the counted ones', Number, 10)
   .option('--data-dir <dir>', 'an embedded index already built (else the corpus is indexed)')
   .option('--elasticsearch', 'also measure the API on Elasticsearch against the client direct')
   .option('--no-embedded', 'skip the embedded measurement')
   .parse()
-  .opts<{ rounds: number; dataDir?: string; elasticsearch?: boolean; embedded: boolean }>();
+  .opts<{
+    rounds: number;
+    warmup: number;
+    dataDir?: string;
+    elasticsearch?: boolean;
+    embedded: boolean;
+  }>();
 
-/** GET /api/search on `base` with `params`, the answer read to its end. */
-async function ask(base: string, params: QueryParams): Promise<void> {
-  const response = await fetch(toUrl(base, params));
-  if (!response.ok) throw new Error(`${response.status}: ${await response.text()}`);
-  await response.arrayBuffer();
+/** The facets of a match-all search on the API at `base` (the query set takes their top values). */
+async function facetsOf(base: string): Promise<SearchResult['facets']> {
+  const { body } = await request(toUrl(base, { size: '0' }));
+  return ((await body.json()) as SearchResult).facets;
 }
 
-const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** GET /api/search on `base` with `params`, the answer parsed as the client parses the node's. */
+async function ask(base: string, params: QueryParams): Promise<void> {
+  const { statusCode, body } = await request(toUrl(base, params));
+  if (statusCode !== 200) throw new Error(`${statusCode}: ${await body.text()}`);
+  await body.json();
+}
 
 let corpus: DocumentRecord[] | null = null;
 const documents = async () => (corpus ??= (await loadCorpus()).documents);
@@ -59,53 +79,35 @@ async function measureEmbedded() {
   const dataDir =
     options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vraagbaak-api-overhead-')));
   try {
-    const backend = await EmbeddedBackend.open({ dataDir });
-    if (options.dataDir === undefined)
+    if (options.dataDir === undefined) {
+      const backend = await EmbeddedBackend.open({ dataDir });
       await backend.index(replicated(await documents(), 1), { mode: 'rebuild' });
-    const queries = mixedQuerySet((await backend.search(toQuery({ size: '0' }))).facets);
-    const server = await serveApiProcess({
+      await backend.close();
+    }
+    const server = await measuredApiProcess({
       VRAAGBAAK_BACKEND: 'embedded',
       VRAAGBAAK_DATA_DIR: dataDir,
     });
-    const engine: number[] = [];
-    const serverPerRound: number[] = [];
-    const enginePerRound: number[] = [];
     try {
-      for (const query of queries) {
-        await backend.search(toQuery(query.params));
-        await ask(server.url, query.params);
-      }
-      for (let round = 0; round < options.rounds; round++) {
-        const roundEngine: number[] = [];
-        for (const query of queries) {
-          // The API parses the query string too; here it is parsed outside the measured call.
-          const parsed = toQuery(query.params);
-          const before = ownCpuMs();
-          await backend.search(parsed);
-          roundEngine.push(ownCpuMs() - before);
-        }
-        engine.push(...roundEngine);
-        enginePerRound.push(mean(roundEngine));
-        const before = processCpuMs(server.pid!);
+      const queries = mixedQuerySet(await facetsOf(server.url));
+      for (let round = 0; round < options.warmup; round++)
         for (const query of queries) await ask(server.url, query.params);
-        serverPerRound.push((processCpuMs(server.pid!) - before) / queries.length);
-      }
+      const before = await server.counters();
+      for (let round = 0; round < options.rounds; round++)
+        for (const query of queries) await ask(server.url, query.params);
+      const after = await server.counters();
+      const requests = after.searches - before.searches;
+      const serverMs = (after.processMs - before.processMs) / requests;
+      const searchMs = (after.searchMs - before.searchMs) / requests;
+      return {
+        requests,
+        serverCpuMsPerRequest: round(serverMs, 3),
+        engineCpuMsPerSearch: round(searchMs, 3),
+        apiOwnCpuMsPerRequest: round(serverMs - searchMs, 3),
+      };
     } finally {
       await server.close();
-      await backend.close();
     }
-    const engineMean = mean(engine);
-    const serverMean = mean(serverPerRound);
-    return {
-      searches: engine.length,
-      engineCpuMsPerSearch: { mean: round(engineMean, 2), p50: round(median(engine), 2) },
-      serverCpuMsPerRequest: round(serverMean, 2),
-      apiOwnCpuMsPerRequest: round(serverMean - engineMean, 2),
-      apiOwnCpuMsMedianOfRounds: round(
-        median(serverPerRound.map((server, i) => server - enginePerRound[i]!)),
-        2,
-      ),
-    };
   } finally {
     if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
   }
@@ -155,18 +157,16 @@ async function measureElasticsearch() {
         await ask(server.url, query.params);
         return performance.now() - started;
       };
-      for (const query of queries) {
-        // One at a time: two match-all aggregations at once trip a 1 GB node's circuit breaker.
-        await timeDirect(query);
-        await timeApi(query);
-      }
-      const cpuBefore = processCpuMs(server.pid!);
-      for (let round = 0; round < options.rounds; round++) {
+      // One at a time: two match-all aggregations at once trip a 1 GB node's circuit breaker.
+      let cpuBefore = 0;
+      for (let round = 0; round < options.warmup + options.rounds; round++) {
+        if (round === options.warmup) cpuBefore = processCpuMs(server.pid!);
         for (const query of queries) {
           // Which goes first alternates, so neither always meets the node's caches warmer.
           const first = round % 2 === 0;
           const a = first ? await timeDirect(query) : await timeApi(query);
           const b = first ? await timeApi(query) : await timeDirect(query);
+          if (round < options.warmup) continue;
           const [d, p] = first ? [a, b] : [b, a];
           direct.push(d);
           api.push(p);
@@ -183,6 +183,8 @@ async function measureElasticsearch() {
       directP50Ms: round(median(direct), 2),
       apiP50Ms: round(median(api), 2),
       apiOverDirect: round(median(api) / median(direct), 2),
+      apiOverDirectPaired: round(median(api.map((p, i) => p / direct[i]!)), 2),
+      apiMinusDirectP50Ms: round(median(api.map((p, i) => p - direct[i]!)), 2),
       serverCpuMsPerRequest: round(serverCpuMs / api.length, 2),
       perQueryP50Ms: Object.fromEntries(
         [...perQuery].map(([name, times]) => [
@@ -209,6 +211,7 @@ console.log(
       measuredAt: new Date().toISOString(),
       loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((l) => round(l, 1)) },
       rounds: options.rounds,
+      warmupRounds: options.warmup,
       embedded,
       elasticsearch,
     },

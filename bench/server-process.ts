@@ -1,6 +1,6 @@
 // The API as users run it: `vraagbaak serve` in a process of its own, so a load generator in this
 // process does not share the server's event loop (and so does not slow it down).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -15,17 +15,7 @@ export async function serveApiProcess(env: Record<string, string>): Promise<Runn
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Every log line is read, also after start-up: an undrained pipe would stall the server.
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith('{')) return;
-      const entry = JSON.parse(line) as { event?: string; url?: string };
-      if (entry.event === 'listening' && entry.url) resolve(entry.url);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
+  const url = await listeningUrl(child);
   return {
     url,
     pid: child.pid,
@@ -35,6 +25,25 @@ export async function serveApiProcess(env: Record<string, string>): Promise<Runn
       await once(child, 'exit');
     },
   };
+}
+
+/** The URL a starting server (its stdout and stderr piped) logs once it listens. */
+export function listeningUrl(child: ChildProcess): Promise<string> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!line.startsWith('{')) return;
+      const entry = JSON.parse(line) as { event?: string; url?: string };
+      if (entry.event !== 'listening' || !entry.url) return;
+      resolve(entry.url);
+      // Later lines (one per request) are drained unread: an undrained pipe would stall the
+      // server, and reading them would add this process's work to the times it measures.
+      lines.close();
+      child.stdout!.resume();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
 }
 
 /** User + system CPU time of process `pid` in ms (/proc/pid/stat fields 14 and 15, in ticks of 10 ms). */

@@ -22,6 +22,7 @@ import {
 } from '../rules.ts';
 import { queryWithVariants } from '../compound-variants.ts';
 import { namesAsPhrases } from '../names-as-phrases.ts';
+import { hitDocumentFieldNames } from '../search-result.ts';
 import { exactSuffix, facetField, textFields } from './fields.ts';
 
 /** Year buckets fetched: enough for every year, since the same buckets feed the histogram. */
@@ -37,6 +38,17 @@ export const BUCKET_DOCUMENTS = 'documents';
 const CARDINALITY_PRECISION = 40_000;
 export const DOCUMENT_COUNT_AGGREGATION = 'documents';
 export const MATCHING_PASSAGES = 'matching_passages';
+/**
+ * The stored fields a hit shows (./search-response.ts reads these and no others): the node sends
+ * just these, about a fifth fewer bytes to write, send and parse than all but the text.
+ */
+export const HIT_SOURCE_FIELDS = [
+  'id',
+  'type',
+  'number',
+  'entities',
+  ...hitDocumentFieldNames,
+] as const;
 
 // The operators of the query syntax described in src/search/query.ts.
 const SYNTAX_FLAGS = 'AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE|FUZZY|NEAR|SLOP';
@@ -161,8 +173,8 @@ export function buildSearchRequest(
     query: { bool: { must: [textMatch], filter: rangeFilters(query) } },
     sort: sortFor(query),
     ...(query.highlight ? { highlight } : {}),
-    // The hit shows fragments, not the whole text.
-    _source: { excludes: ['text'] },
+    // The hit shows fragments, not the whole text, and not all of its document's fields.
+    _source: { includes: [...HIT_SOURCE_FIELDS] },
     aggs,
   };
   if (filters.size > 0) request.post_filter = allOf([...filters.values()]);

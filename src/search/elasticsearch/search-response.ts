@@ -19,13 +19,14 @@ import { hasNextPage } from '../rules.ts';
 import {
   BUCKET_DOCUMENTS,
   DOCUMENT_COUNT_AGGREGATION,
+  HIT_SOURCE_FIELDS,
   VALUE_COUNT,
   MATCHING_PASSAGES,
   facetAggregationName,
 } from './search-request.ts';
 
-/** The stored passage without its text, as the search request asks for it. */
-export type StoredHit = Omit<IndexedPassage, 'text'>;
+/** The stored fields of a hit, as the search request asks for them. */
+export type StoredHit = Pick<IndexedPassage, (typeof HIT_SOURCE_FIELDS)[number]>;
 
 type Aggregations = Record<string, estypes.AggregationsAggregate>;
 

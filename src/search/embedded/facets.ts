@@ -214,6 +214,9 @@ class SegmentCounts {
   private readonly blockDocuments = new Int32Array(BLOCK);
   /** What touching the rows read (kept, so the reads are not dropped as unused). */
   touched = 0;
+  /** Hits waiting to be counted as a block (passage numbers in the segment). */
+  private readonly waiting = new Int32Array(BLOCK);
+  private waitingCount = 0;
 
   constructor(
     private readonly rows: FacetRows,
@@ -270,8 +273,24 @@ class SegmentCounts {
     }
   }
 
+  /**
+   * Counts every facet value of hit `local`: with the next block of hits, or at once when grouped
+   * (a document is counted once per slot only if its passages come in order).
+   */
+  hit(local: number, document: number): void {
+    if (this.last !== null) return this.passage(local, document);
+    this.waiting[this.waitingCount++] = local;
+    if (this.waitingCount === BLOCK) this.countWaiting();
+  }
+
+  private countWaiting(): void {
+    this.fetchRows(this.waiting, 0, this.waitingCount, 0, null);
+    for (let k = 0; k < this.waitingCount; k++) this.countRow(k);
+    this.waitingCount = 0;
+  }
+
   /** Counts every facet value of passage `local`. */
-  passage(local: number, document: number): void {
+  private passage(local: number, document: number): void {
     const { starts, slots } = this.rows;
     for (let v = starts[local]!; v < starts[local + 1]!; v++) this.add(slots[v]!, document);
   }
@@ -287,6 +306,7 @@ class SegmentCounts {
 
   /** Adds these counts to the per-facet counters (indexed by value id). */
   addTo(counters: Int32Array[]): void {
+    this.countWaiting();
     const { offsets } = this.rows;
     counters.forEach((counter, f) => {
       const from = offsets[f]!;
@@ -430,7 +450,7 @@ function filterSegment(
     if (failed === 0) kept.add(docs[i]!, scores[i]!);
     if (counts === null) continue;
     const document = documents ? documents[local]! : -1;
-    if (failed === 0) counts.passage(local, document);
+    if (failed === 0) counts.hit(local, document);
     // A single bit: the one filter it failed.
     else if ((failed & (failed - 1)) === 0)
       counts.facet(local, document, filter, 31 - Math.clz32(failed));

@@ -63,7 +63,7 @@ export class ForwardIndexWriter {
   seal(dictionaryIds: Int32Array): ForwardIndex {
     return {
       forwardStarts: this.starts.toArray(),
-      forwardBytes: this.bytes.bytes.slice(0, this.bytes.length),
+      forwardBytes: this.bytes.written().slice(),
       forwardTerms: dictionaryIds,
     };
   }

@@ -8,7 +8,7 @@ import { encodeNorm } from './bm25.ts';
 import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
 import { standardTokenize } from '../../analysis/tokenizer.ts';
 import { ForwardIndexWriter } from './forward-index.ts';
-import { GrowableArray } from './growable-array.ts';
+import { GrowableArray, type NumberArrayType } from './growable-array.ts';
 import { PostingPositionsWriter } from './posting-positions.ts';
 import { SpanMap } from './span-map.ts';
 import { StoredPassagesWriter } from './stored-passages.ts';
@@ -138,9 +138,12 @@ class FieldBuilder {
     const sorted = [...this.terms].sort();
     const rank = new Int32Array(sorted.length);
     sorted.forEach((term, place) => (rank[this.termIds.get(term)!] = place));
-    const count = this.postingTerms.length;
+    const postingTerms = this.postingTerms.values();
+    const docs = this.postingDocs.values();
+    const freqs = this.postingFreqs.values();
+    const count = postingTerms.length;
     const postingStarts = new Uint32Array(sorted.length + 1);
-    for (let i = 0; i < count; i++) postingStarts[rank[this.postingTerms.at(i)]! + 1]!++;
+    for (let i = 0; i < count; i++) postingStarts[rank[postingTerms[i]!]! + 1]!++;
     for (let t = 0; t < sorted.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
     const fill = postingStarts.slice(0, sorted.length);
     const postingDocs = new Int32Array(count);
@@ -148,9 +151,9 @@ class FieldBuilder {
     const place = new Int32Array(count);
     // Triples are in passage order, so each term's row comes out sorted by passage.
     for (let i = 0; i < count; i++) {
-      const at = (place[i] = fill[rank[this.postingTerms.at(i)]!]!++);
-      postingDocs[at] = this.postingDocs.at(i);
-      postingFreqs[at] = this.postingFreqs.at(i);
+      const at = (place[i] = fill[rank[postingTerms[i]!]!]!++);
+      postingDocs[at] = docs[i]!;
+      postingFreqs[at] = freqs[i]!;
     }
     const lengths = this.lengths.toArray();
     return {
@@ -170,7 +173,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   private readonly starts = new GrowableArray(Uint32Array);
   private readonly values: GrowableArray<T>;
 
-  constructor(make: new (length: number) => T) {
+  constructor(make: NumberArrayType<T>) {
     this.values = new GrowableArray(make);
     this.starts.push(0);
   }

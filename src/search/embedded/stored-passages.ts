@@ -35,7 +35,7 @@ const decoder = new TextDecoder();
 /** JSON rows: row r is bytes[starts[r] … starts[r + 1] − 1]. */
 class JsonRows {
   private readonly starts = new GrowableArray(Uint32Array);
-  private readonly bytes = new GrowableArray(Uint8Array, 1 << 16);
+  private readonly bytes = new GrowableArray(Uint8Array);
 
   constructor() {
     this.starts.push(0);

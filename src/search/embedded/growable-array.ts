@@ -2,7 +2,7 @@
 // bytes each instead of a JS array's boxed or 8-byte slots. Its values live in a reserved buffer
 // that grows in place (./reserved-buffer.ts); they are pushed into a small plain array first and
 // moved there in blocks, as V8 writes a view of a resizable buffer about half as fast. Sealing is
-// one copy of the values into an array of their exact length.
+// one copy of the values into an array of their exact length, and hands the memory back.
 import { grownBuffer, reservedBuffer } from './reserved-buffer.ts';
 
 type NumberArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float64Array;
@@ -50,9 +50,22 @@ export class GrowableArray<T extends NumberArray> {
     return this.stored.subarray(0, this.storedCount) as T;
   }
 
-  /** The values pushed so far, in an array of their exact length. */
-  toArray(): T {
-    return this.values().slice() as T;
+  /** The values, in an array of their exact length; this one is released (see release()). */
+  seal(): T {
+    const values = this.values().slice() as T;
+    this.release();
+    return values;
+  }
+
+  /**
+   * Empties the array and hands its memory back to the system at once (the reserved buffer
+   * shrunk to nothing), rather than when the collector frees the builder some time later.
+   */
+  release(): void {
+    this.buffer.resize(0);
+    this.stored = new this.make(this.buffer, 0, 0);
+    this.storedCount = 0;
+    this.stagedCount = 0;
   }
 
   private moveStaged(): void {

@@ -32,7 +32,7 @@ export class PostingPositionsWriter {
     this.starts.push(this.bytes.length);
   }
 
-  /** The positions with posting i moved to place[i] (the postings' order when sealed). */
+  /** The positions with posting i moved to place[i] (the postings' order when sealed); this writer is released. */
   seal(place: Int32Array): PostingPositions {
     const count = place.length;
     const starts = this.starts.values();
@@ -46,6 +46,8 @@ export class PostingPositionsWriter {
       let at = positionStarts[place[i]!]!;
       for (let b = starts[i]!; b < starts[i + 1]!; b++) positionBytes[at++] = written[b]!;
     }
+    this.starts.release();
+    this.bytes.release();
     return { positionStarts, positionBytes };
   }
 }

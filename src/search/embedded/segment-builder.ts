@@ -155,7 +155,10 @@ class FieldBuilder {
       postingDocs[at] = docs[i]!;
       postingFreqs[at] = freqs[i]!;
     }
-    const lengths = this.lengths.toArray();
+    this.postingTerms.release();
+    this.postingDocs.release();
+    this.postingFreqs.release();
+    const lengths = this.lengths.seal();
     return {
       terms: sorted,
       postingStarts,
@@ -184,7 +187,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   }
 
   seal(): Rows<T> {
-    return { starts: this.starts.toArray(), values: this.values.toArray() };
+    return { starts: this.starts.seal(), values: this.values.seal() };
   }
 }
 
@@ -333,7 +336,7 @@ export class SegmentBuilder {
       size: this.ids.length,
       ids: this.ids,
       stored: this.stored.seal(),
-      dates: this.dates.toArray(),
+      dates: this.dates.seal(),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(
         keywordColumns.map((column) => [column, this.keywords[column].seal()]),

@@ -51,7 +51,7 @@ class JsonRows {
   }
 
   seal(): { starts: Uint32Array; bytes: Uint8Array } {
-    return { starts: this.starts.toArray(), bytes: this.bytes.toArray() };
+    return { starts: this.starts.seal(), bytes: this.bytes.seal() };
   }
 }
 
@@ -91,7 +91,7 @@ export class StoredPassagesWriter {
     return {
       starts: passages.starts,
       bytes: passages.bytes,
-      documentRows: this.documentRows.toArray(),
+      documentRows: this.documentRows.seal(),
       documentStarts: documents.starts,
       documentBytes: documents.bytes,
     };

@@ -37,10 +37,22 @@ export class VarintBytes {
     this.stagedCount = at;
   }
 
-  /** Every byte written, as a view that is valid until the next write. */
+  /** Every byte written, as a view that is valid until the next write or release(). */
   written(): Uint8Array {
     this.moveStaged();
     return this.store.values();
+  }
+
+  /** The bytes written, in an array of their exact length; this buffer is released. */
+  seal(): Uint8Array {
+    this.moveStaged();
+    return this.store.seal();
+  }
+
+  /** Empties the buffer and hands its memory back (GrowableArray.release). */
+  release(): void {
+    this.stagedCount = 0;
+    this.store.release();
   }
 
   private moveStaged(): void {

@@ -142,22 +142,31 @@ class FieldBuilder {
     const docs = this.postingDocs.values();
     const freqs = this.postingFreqs.values();
     const count = postingTerms.length;
+    // postingStarts[t + 1] counts term t's postings, then holds where its row starts and, as
+    // the row is filled, where its next posting goes: filled, where the row ends.
     const postingStarts = new Uint32Array(sorted.length + 1);
     for (let i = 0; i < count; i++) postingStarts[rank[postingTerms[i]!]! + 1]!++;
-    for (let t = 0; t < sorted.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
-    const fill = postingStarts.slice(0, sorted.length);
+    for (let t = 0, start = 0; t < sorted.length; t++) {
+      const rowLength = postingStarts[t + 1]!;
+      postingStarts[t + 1] = start;
+      start += rowLength;
+    }
     const postingDocs = new Int32Array(count);
     const postingFreqs = new Uint16Array(count);
-    const place = new Int32Array(count);
+    /** Where each triple's posting went (the positions follow it). */
+    const place = new GrowableArray(Int32Array);
     // Triples are in passage order, so each term's row comes out sorted by passage.
     for (let i = 0; i < count; i++) {
-      const at = (place[i] = fill[rank[postingTerms[i]!]!]!++);
+      const at = postingStarts[rank[postingTerms[i]!]! + 1]!++;
+      place.push(at);
       postingDocs[at] = docs[i]!;
       postingFreqs[at] = freqs[i]!;
     }
     this.postingTerms.release();
     this.postingDocs.release();
     this.postingFreqs.release();
+    const positions = this.positions.seal(place.values());
+    place.release();
     const lengths = this.lengths.seal();
     return {
       terms: sorted,
@@ -166,7 +175,7 @@ class FieldBuilder {
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
-      ...this.positions.seal(place),
+      ...positions,
       ...this.forward.seal(rank),
     };
   }

@@ -33,6 +33,8 @@ export class EmbeddedIndex {
   readonly bases: number[] = [];
   readonly maxDoc: number;
   readonly liveCount: number;
+  /** Per segment: how many of its passages are deleted. */
+  readonly deletedCounts: number[] = [];
   readonly stats = {} as Record<IndexField, FieldStatistics>;
   /** Live passages per document id, as global passage numbers in index order. */
   private readonly documents = new Map<string, number[]>();
@@ -57,6 +59,7 @@ export class EmbeddedIndex {
     segments.forEach((segment, s) => {
       const dead = deleted[s]!;
       const { starts, values } = segment.keywords.document;
+      const liveBefore = live;
       for (let doc = 0; doc < segment.size; doc++) {
         if (dead[doc]) continue;
         live++;
@@ -71,6 +74,7 @@ export class EmbeddedIndex {
         if (!list) this.documents.set(documentId, (list = []));
         list.push(this.bases[s]! + doc);
       }
+      this.deletedCounts.push(segment.size - (live - liveBefore));
     });
     this.liveCount = live;
   }

@@ -25,6 +25,7 @@ import { withinEdits } from './edit-distance.ts';
 import type { EmbeddedIndex } from './embedded-index.ts';
 import type { QueryBudget } from './query-budget.ts';
 import { readPositions } from './posting-positions.ts';
+import { phraseCandidates } from './phrase-candidates.ts';
 import { gallop } from './sorted-search.ts';
 import { exactField, prefixRange, termId, type FieldData, type IndexField } from './segment.ts';
 
@@ -205,9 +206,10 @@ export class Evaluation {
       const data = segment.fields[field];
       const id = termId(data, term);
       if (id === -1) return;
+      const [start, end] = [data.postingStarts[id]!, data.postingStarts[id + 1]!];
+      if (index.deletedCounts[s] === 0) return (count += end - start);
       const dead = index.deleted[s]!;
-      for (let p = data.postingStarts[id]!; p < data.postingStarts[id + 1]!; p++)
-        if (!dead[data.postingDocs[p]!]) count++;
+      for (let p = start; p < end; p++) if (!dead[data.postingDocs[p]!]) count++;
     });
     return count;
   }
@@ -302,16 +304,11 @@ export class Evaluation {
     if (alternatives.length === 1)
       return unionAll(alternatives[0]!.map((t) => this.termScores(field, t)));
     const stats = this.index.stats[field];
-    let weight = 0;
-    const perPosition = alternatives.map((terms) => {
-      const lists = terms.map((term) => {
-        const { docs } = this.postings(field, term);
-        weight += idf(docs.length, stats);
-        return { docs, scores: new Float64Array(docs.length) };
-      });
-      return unionAll(lists);
-    });
-    const anywhere = intersectAll(perPosition).docs;
+    const frequencies = alternatives.map((terms) => terms.map((term) => this.docFreq(field, term)));
+    this.budget.tick(frequencies.flat().reduce((sum, docFreq) => sum + docFreq, 0));
+    // The phrase's idf is the sum of its terms' (Lucene's PhraseWeight).
+    const weight = frequencies.flat().reduce((sum, docFreq) => sum + idf(docFreq, stats), 0);
+    const anywhere = phraseCandidates(this.index, field, alternatives, frequencies);
     const candidates = this.within ? docsInBoth(anywhere, this.within) : anywhere;
     const normalisation = this.normalisation(field);
     const docs = new Int32Array(candidates.length);

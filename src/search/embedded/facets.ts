@@ -148,6 +148,14 @@ function selections(index: EmbeddedIndex, query: SearchQuery): Selection[] {
 }
 
 /**
+ * Matches counted in one go: where their rows are is read for the whole block first, then each row
+ * is touched, then counted, so the cache misses of a block's rows (read cold, after the query's
+ * postings) overlap instead of coming one after the other, each waiting for the last. (A filter's
+ * reads gain nothing from blocks: its columns are a fraction of the rows' bytes.)
+ */
+const BLOCK = 64;
+
+/**
  * The filters in a segment's slot space: filter j sets bit j of accepted[slot] for each selected
  * value, so OR-ing accepted over a passage's slots of the filtered facets gives the filters it
  * passes. A filter reads its own facet only: a single-valued facet's column of slots
@@ -200,6 +208,12 @@ function segmentFilter(segment: Segment, rows: FacetRows, chosen: Selection[]): 
 class SegmentCounts {
   readonly counts: Int32Array;
   private readonly last: Int32Array | null;
+  /** Per match of a block: where its row starts and ends, and its document (grouped). */
+  private readonly rowFrom = new Int32Array(BLOCK);
+  private readonly rowTo = new Int32Array(BLOCK);
+  private readonly blockDocuments = new Int32Array(BLOCK);
+  /** What touching the rows read (kept, so the reads are not dropped as unused). */
+  touched = 0;
 
   constructor(
     private readonly rows: FacetRows,
@@ -216,6 +230,44 @@ class SegmentCounts {
       this.last[slot] = document;
     }
     this.counts[slot]!++;
+  }
+
+  /** Reads where the rows of a block's matches docs[block …] are and touches each. */
+  private fetchRows(
+    docs: Int32Array,
+    block: number,
+    size: number,
+    base: number,
+    documents: Int32Array | null,
+  ): void {
+    const { starts, slots } = this.rows;
+    const { rowFrom, rowTo, blockDocuments } = this;
+    let touched = 0;
+    for (let k = 0; k < size; k++) {
+      const local = docs[block + k]! - base;
+      rowFrom[k] = starts[local]!;
+      rowTo[k] = starts[local + 1]!;
+      if (documents !== null) blockDocuments[k] = documents[local]!;
+    }
+    for (let k = 0; k < size; k++) touched |= slots[rowFrom[k]!]!;
+    this.touched = touched;
+  }
+
+  /** Counts every facet value of the k-th match of the block fetched. */
+  private countRow(k: number): void {
+    const { slots } = this.rows;
+    const [from, to] = [this.rowFrom[k]!, this.rowTo[k]!];
+    if (this.last === null) for (let v = from; v < to; v++) this.counts[slots[v]!]!++;
+    else for (let v = from; v < to; v++) this.add(slots[v]!, this.blockDocuments[k]!);
+  }
+
+  /** Counts every facet value of the matches docs[from … to − 1] of the segment, block by block. */
+  matches(docs: Int32Array, { from, to, base }: SegmentRange, documents: Int32Array | null): void {
+    for (let block = from; block < to; block += BLOCK) {
+      const size = Math.min(BLOCK, to - block);
+      this.fetchRows(docs, block, size, base, documents);
+      for (let k = 0; k < size; k++) this.countRow(k);
+    }
   }
 
   /** Counts every facet value of passage `local`. */
@@ -338,7 +390,7 @@ function countEvery(index: EmbeddedIndex, docs: Int32Array, grouped: boolean): I
     const segment = index.segments[s]!;
     const counts = new SegmentCounts(facetRows(segment), grouped);
     const documents = grouped ? passageDocuments(segment) : null;
-    countSegment(docs, { from, to, base: index.bases[s]! }, counts, documents);
+    counts.matches(docs, { from, to, base: index.bases[s]! }, documents);
     counts.addTo(counters);
   });
   return counters;
@@ -349,19 +401,6 @@ interface SegmentRange {
   from: number;
   to: number;
   base: number;
-}
-
-/** Counts every facet over the matches of one segment (no facet filters). */
-function countSegment(
-  docs: Int32Array,
-  { from, to, base }: SegmentRange,
-  counts: SegmentCounts,
-  documents: Int32Array | null,
-): void {
-  for (let i = from; i < to; i++) {
-    const local = docs[i]! - base;
-    counts.passage(local, documents ? documents[local]! : -1);
-  }
 }
 
 /**

@@ -62,8 +62,8 @@ export class ForwardIndexWriter {
   /** The forward index, given each first-appearance id's place in the sorted dictionary. */
   seal(dictionaryIds: Int32Array): ForwardIndex {
     return {
-      forwardStarts: this.starts.toArray(),
-      forwardBytes: this.bytes.bytes.slice(0, this.bytes.length),
+      forwardStarts: this.starts.seal(),
+      forwardBytes: this.bytes.seal(),
       forwardTerms: dictionaryIds,
     };
   }

@@ -32,20 +32,22 @@ export class PostingPositionsWriter {
     this.starts.push(this.bytes.length);
   }
 
-  /** The positions with posting i moved to place[i] (the postings' order when sealed). */
+  /** The positions with posting i moved to place[i] (the postings' order when sealed); this writer is released. */
   seal(place: Int32Array): PostingPositions {
     const count = place.length;
-    const starts = this.starts.toArray();
+    const starts = this.starts.values();
     const positionStarts = new Uint32Array(count + 1);
     for (let i = 0; i < count; i++) positionStarts[place[i]! + 1] = starts[i + 1]! - starts[i]!;
     for (let p = 0; p < count; p++) positionStarts[p + 1]! += positionStarts[p]!;
-    const written = this.bytes.bytes;
-    const positionBytes = new Uint8Array(this.bytes.length);
+    const written = this.bytes.written();
+    const positionBytes = new Uint8Array(written.length);
     for (let i = 0; i < count; i++) {
       // Byte by byte: most postings hold one or two bytes, too few for a subarray and set().
       let at = positionStarts[place[i]!]!;
       for (let b = starts[i]!; b < starts[i + 1]!; b++) positionBytes[at++] = written[b]!;
     }
+    this.starts.release();
+    this.bytes.release();
     return { positionStarts, positionBytes };
   }
 }

@@ -8,11 +8,11 @@ import { encodeNorm } from './bm25.ts';
 import { latinTokenSpans } from '../../analysis/latin-tokenizer.ts';
 import { standardTokenize } from '../../analysis/tokenizer.ts';
 import { ForwardIndexWriter } from './forward-index.ts';
-import { GrowableArray } from './growable-array.ts';
+import { GrowableArray, type NumberArrayType } from './growable-array.ts';
 import { PostingPositionsWriter } from './posting-positions.ts';
-import { SpanMap } from './span-map.ts';
+import { TERM_STRIDE, TokenTerms } from './token-terms.ts';
 import { StoredPassagesWriter } from './stored-passages.ts';
-import { analyseToken, type AnalyzerName, type FieldToken } from './field-analysis.ts';
+import type { FieldToken } from './field-analysis.ts';
 import {
   dateNumber,
   exactField,
@@ -138,21 +138,36 @@ class FieldBuilder {
     const sorted = [...this.terms].sort();
     const rank = new Int32Array(sorted.length);
     sorted.forEach((term, place) => (rank[this.termIds.get(term)!] = place));
-    const count = this.postingTerms.length;
+    const postingTerms = this.postingTerms.values();
+    const docs = this.postingDocs.values();
+    const freqs = this.postingFreqs.values();
+    const count = postingTerms.length;
+    // postingStarts[t + 1] counts term t's postings, then holds where its row starts and, as
+    // the row is filled, where its next posting goes: filled, where the row ends.
     const postingStarts = new Uint32Array(sorted.length + 1);
-    for (let i = 0; i < count; i++) postingStarts[rank[this.postingTerms.at(i)]! + 1]!++;
-    for (let t = 0; t < sorted.length; t++) postingStarts[t + 1]! += postingStarts[t]!;
-    const fill = postingStarts.slice(0, sorted.length);
+    for (let i = 0; i < count; i++) postingStarts[rank[postingTerms[i]!]! + 1]!++;
+    for (let t = 0, start = 0; t < sorted.length; t++) {
+      const rowLength = postingStarts[t + 1]!;
+      postingStarts[t + 1] = start;
+      start += rowLength;
+    }
     const postingDocs = new Int32Array(count);
     const postingFreqs = new Uint16Array(count);
-    const place = new Int32Array(count);
+    /** Where each triple's posting went (the positions follow it). */
+    const place = new GrowableArray(Int32Array);
     // Triples are in passage order, so each term's row comes out sorted by passage.
     for (let i = 0; i < count; i++) {
-      const at = (place[i] = fill[rank[this.postingTerms.at(i)]!]!++);
-      postingDocs[at] = this.postingDocs.at(i);
-      postingFreqs[at] = this.postingFreqs.at(i);
+      const at = postingStarts[rank[postingTerms[i]!]! + 1]!++;
+      place.push(at);
+      postingDocs[at] = docs[i]!;
+      postingFreqs[at] = freqs[i]!;
     }
-    const lengths = this.lengths.toArray();
+    this.postingTerms.release();
+    this.postingDocs.release();
+    this.postingFreqs.release();
+    const positions = this.positions.seal(place.values());
+    place.release();
+    const lengths = this.lengths.seal();
     return {
       terms: sorted,
       postingStarts,
@@ -160,7 +175,7 @@ class FieldBuilder {
       postingFreqs,
       lengths,
       norms: Uint8Array.from(lengths, encodeNorm),
-      ...this.positions.seal(place),
+      ...positions,
       ...this.forward.seal(rank),
     };
   }
@@ -170,7 +185,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   private readonly starts = new GrowableArray(Uint32Array);
   private readonly values: GrowableArray<T>;
 
-  constructor(make: new (length: number) => T) {
+  constructor(make: NumberArrayType<T>) {
     this.values = new GrowableArray(make);
     this.starts.push(0);
   }
@@ -181,7 +196,7 @@ class RowsBuilder<T extends Int32Array | Float64Array> {
   }
 
   seal(): Rows<T> {
-    return { starts: this.starts.toArray(), values: this.values.toArray() };
+    return { starts: this.starts.seal(), values: this.values.seal() };
   }
 }
 
@@ -192,20 +207,16 @@ export function keywordValues(passage: IndexedPassage, column: KeywordColumn): s
   return facetValues(passage, facetByName[column]);
 }
 
-/**
- * The terms a token text gives in one field, flat: per term its id in the field, position delta,
- * start and end relative to the token (so emitting a token reads one typed array, no objects).
- */
-type ResolvedTerms = Int32Array;
-const TERM_STRIDE = 4;
-interface TokenTerms {
-  stemmed: ResolvedTerms;
-  exact: ResolvedTerms;
-}
-
-/** Adds the terms of a token at `position` starting at character `start`. */
-function emit(field: FieldBuilder, terms: ResolvedTerms, position: number, start: number): void {
-  for (let i = 0; i < terms.length; i += TERM_STRIDE)
+/** Adds the terms terms[from … to − 1] (TERM_STRIDE numbers each) of a token at `position` starting at character `start`. */
+function emit(
+  field: FieldBuilder,
+  terms: Int32Array,
+  from: number,
+  to: number,
+  position: number,
+  start: number,
+): void {
+  for (let i = from; i < to; i += TERM_STRIDE)
     field.token(terms[i]!, position + terms[i + 1]!, start + terms[i + 2]!, start + terms[i + 3]!);
 }
 
@@ -213,19 +224,6 @@ function emit(field: FieldBuilder, terms: ResolvedTerms, position: number, start
 const tokenSpans = (text: string): Int32Array =>
   latinTokenSpans(text) ??
   Int32Array.from(standardTokenize(text).flatMap((token) => [token.start, token.end]));
-
-/** The terms `analyzer` derives from a token text, with their ids in `field`. */
-function resolve(field: FieldBuilder, analyzer: AnalyzerName, text: string): ResolvedTerms {
-  const derived = analyseToken(analyzer, text);
-  const terms = new Int32Array(derived.length * TERM_STRIDE);
-  derived.forEach((d, k) => {
-    terms[k * TERM_STRIDE] = field.idOf(d.term);
-    terms[k * TERM_STRIDE + 1] = d.positionDelta;
-    terms[k * TERM_STRIDE + 2] = d.start;
-    terms[k * TERM_STRIDE + 3] = d.end;
-  });
-  return terms;
-}
 
 export class SegmentBuilder {
   private readonly fields = Object.fromEntries(
@@ -240,14 +238,16 @@ export class SegmentBuilder {
   private readonly stored = new StoredPassagesWriter();
   /** Per distinct token text of text (or title) values: its terms as ids of the two fields. */
   private readonly tokenTerms = {
-    text: new SpanMap<TokenTerms>(),
-    title: new SpanMap<TokenTerms>(),
+    text: new TokenTerms(this.fields.text, this.fields.textExact),
+    title: new TokenTerms(this.fields.title, this.fields.titleExact),
   };
-  /** The tokens of the last title and their terms: a document's passages share it. */
-  private lastTitle: { text: string; spans: Int32Array; terms: TokenTerms[] } = {
+  /** The entries of the tokens of the last text value (see entriesOf). */
+  private textEntries = new Int32Array(1024);
+  /** The tokens of the last title and their entries: a document's passages share it. */
+  private lastTitle: { text: string; spans: Int32Array; entries: Int32Array } = {
     text: '',
     spans: new Int32Array(0),
-    terms: [],
+    entries: new Int32Array(0),
   };
 
   constructor(private readonly dictionaries: Dictionaries) {}
@@ -263,17 +263,18 @@ export class SegmentBuilder {
       for (const field of indexFields) this.fields[field].add(doc, analysed[field]);
     } else {
       const spans = tokenSpans(passage.text);
-      this.addValue(doc, 'text', spans, this.termsOf('text', passage.text, spans));
+      if (this.textEntries.length < spans.length >> 1)
+        this.textEntries = new Int32Array(spans.length);
+      this.entriesOf('text', passage.text, spans, this.textEntries);
+      this.addValue(doc, 'text', spans, this.textEntries);
       const title = passage.title ?? '';
       if (this.lastTitle.text !== title) {
         const titleSpans = tokenSpans(title);
-        this.lastTitle = {
-          text: title,
-          spans: titleSpans,
-          terms: this.termsOf('title', title, titleSpans),
-        };
+        const entries = new Int32Array(titleSpans.length >> 1);
+        this.entriesOf('title', title, titleSpans, entries);
+        this.lastTitle = { text: title, spans: titleSpans, entries };
       }
-      this.addValue(doc, 'title', this.lastTitle.spans, this.lastTitle.terms);
+      this.addValue(doc, 'title', this.lastTitle.spans, this.lastTitle.entries);
     }
     for (const column of keywordColumns) {
       const dictionary = this.dictionaries[column];
@@ -288,38 +289,34 @@ export class SegmentBuilder {
     return doc;
   }
 
-  /**
-   * The terms of each token of a value (spans: its tokenization) in `field` and its exact field:
-   * each distinct token text is analysed once (./field-analysis.ts) and its terms looked up once.
-   */
-  private termsOf(field: 'text' | 'title', text: string, spans: Int32Array): TokenTerms[] {
-    const stemmed = this.fields[field];
-    const exact = this.fields[exactField[field]];
-    const analyse = (word: string): TokenTerms => ({
-      stemmed: resolve(stemmed, 'dutch_text', word),
-      exact: resolve(exact, 'dutch_exact', word),
-    });
-    const cache = this.tokenTerms[field];
-    const terms: TokenTerms[] = [];
+  /** The entry of each token of a value (spans: its tokenization) in the field's TokenTerms, into `entries`. */
+  private entriesOf(
+    field: 'text' | 'title',
+    text: string,
+    spans: Int32Array,
+    entries: Int32Array,
+  ): void {
+    const tokenTerms = this.tokenTerms[field];
     for (let k = 0; k < spans.length; k += 2)
-      terms.push(cache.get(text, spans[k]!, spans[k + 1]!, analyse));
-    return terms;
+      entries[k >> 1] = tokenTerms.entry(text, spans[k]!, spans[k + 1]!);
   }
 
-  /** Indexes one tokenization of a value, with its tokens' terms, into its stemmed and exact fields. */
+  /** Indexes one tokenization of a value, with its tokens' entries, into its stemmed and exact fields. */
   private addValue(
     doc: number,
     field: 'text' | 'title',
     spans: Int32Array,
-    terms: TokenTerms[],
+    entries: Int32Array,
   ): void {
     const stemmed = this.fields[field];
     const exact = this.fields[exactField[field]];
+    const terms = this.tokenTerms[field].terms;
     for (let k = 0; k < spans.length; k += 2) {
-      const start = spans[k]!;
-      const token = terms[k >> 1]!;
-      emit(stemmed, token.stemmed, k >> 1, start);
-      emit(exact, token.exact, k >> 1, start);
+      const at = entries[k >> 1]!;
+      const exactFrom = at + 2 + terms[at]! * TERM_STRIDE;
+      const exactTo = exactFrom + terms[at + 1]! * TERM_STRIDE;
+      emit(stemmed, terms, at + 2, exactFrom, k >> 1, spans[k]!);
+      emit(exact, terms, exactFrom, exactTo, k >> 1, spans[k]!);
     }
     stemmed.endPassage(doc);
     exact.endPassage(doc);
@@ -330,7 +327,7 @@ export class SegmentBuilder {
       size: this.ids.length,
       ids: this.ids,
       stored: this.stored.seal(),
-      dates: this.dates.toArray(),
+      dates: this.dates.seal(),
       amounts: this.amounts.seal(),
       keywords: Object.fromEntries(
         keywordColumns.map((column) => [column, this.keywords[column].seal()]),

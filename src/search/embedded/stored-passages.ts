@@ -35,7 +35,7 @@ const decoder = new TextDecoder();
 /** JSON rows: row r is bytes[starts[r] … starts[r + 1] − 1]. */
 class JsonRows {
   private readonly starts = new GrowableArray(Uint32Array);
-  private readonly bytes = new GrowableArray(Uint8Array, 1 << 16);
+  private readonly bytes = new GrowableArray(Uint8Array);
 
   constructor() {
     this.starts.push(0);
@@ -51,7 +51,7 @@ class JsonRows {
   }
 
   seal(): { starts: Uint32Array; bytes: Uint8Array } {
-    return { starts: this.starts.toArray(), bytes: this.bytes.toArray() };
+    return { starts: this.starts.seal(), bytes: this.bytes.seal() };
   }
 }
 
@@ -91,7 +91,7 @@ export class StoredPassagesWriter {
     return {
       starts: passages.starts,
       bytes: passages.bytes,
-      documentRows: this.documentRows.toArray(),
+      documentRows: this.documentRows.seal(),
       documentStarts: documents.starts,
       documentBytes: documents.bytes,
     };

@@ -3,29 +3,61 @@
 // to write them, and the reads. A class of its own, not a GrowableArray of bytes: one more element
 // type at GrowableArray.push's call sites made them megamorphic and slowed every column of the
 // segment builder.
+import { GrowableArray } from './growable-array.ts';
+
+/** Bytes written between two moves to the growing store. */
+const STAGE_BYTES = 1 << 16;
 
 export class VarintBytes {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
+  /** Where varints are written, then moved to `store` in blocks (see ./growable-array.ts). */
+  private staged = new Uint8Array(STAGE_BYTES);
+  private stagedCount = 0;
+  private readonly store = new GrowableArray(Uint8Array);
+
+  get length(): number {
+    return this.store.length + this.stagedCount;
+  }
 
   /** Makes room for `count` more varints (at most five bytes each). */
   reserve(count: number): void {
-    if (this.length + count * 5 <= this.bytes.length) return;
-    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + count * 5));
-    bigger.set(this.bytes.subarray(0, this.length));
-    this.bytes = bigger;
+    if (this.stagedCount + count * 5 <= this.staged.length) return;
+    this.moveStaged();
+    if (count * 5 > this.staged.length) this.staged = new Uint8Array(count * 5);
   }
 
   /** Appends `value` (reserve first). */
   varint(value: number): void {
-    const bytes = this.bytes;
-    let at = this.length;
+    const bytes = this.staged;
+    let at = this.stagedCount;
     while (value > 0x7f) {
       bytes[at++] = (value & 0x7f) | 0x80;
       value >>>= 7;
     }
     bytes[at++] = value;
-    this.length = at;
+    this.stagedCount = at;
+  }
+
+  /** Every byte written, as a view that is valid until the next write or release(). */
+  written(): Uint8Array {
+    this.moveStaged();
+    return this.store.values();
+  }
+
+  /** The bytes written, in an array of their exact length; this buffer is released. */
+  seal(): Uint8Array {
+    this.moveStaged();
+    return this.store.seal();
+  }
+
+  /** Empties the buffer and hands its memory back (GrowableArray.release). */
+  release(): void {
+    this.stagedCount = 0;
+    this.store.release();
+  }
+
+  private moveStaged(): void {
+    this.store.append(this.staged.subarray(0, this.stagedCount));
+    this.stagedCount = 0;
   }
 }
 

@@ -27,11 +27,22 @@ export const HitDocumentFields = IndexedPassage.pick(
 );
 export type HitDocumentFields = z.infer<typeof HitDocumentFields>;
 
-/** A hit's document fields, from any of the document's stored passages. */
-export const hitDocumentFields = (passage: HitDocumentFields): HitDocumentFields =>
-  Object.fromEntries(
-    hitDocumentFieldNames.map((name) => [name, passage[name]]),
-  ) as HitDocumentFields;
+/**
+ * A hit's document fields, from any of the document's stored passages. Written out rather than
+ * built from hitDocumentFieldNames: Object.fromEntries walks an iterator and allocates a pair per
+ * field, which was half the cost of shaping an Elasticsearch answer; the type checks that the
+ * literal names every field.
+ */
+export const hitDocumentFields = (passage: HitDocumentFields): HitDocumentFields => ({
+  documentId: passage.documentId,
+  parliament: passage.parliament,
+  title: passage.title,
+  date: passage.date,
+  themes: passage.themes,
+  asker: passage.asker,
+  party: passage.party,
+  minister: passage.minister,
+});
 
 export const SearchHit = z.object({
   id: z.string(),

@@ -7,6 +7,7 @@ import {
   MAX_COST_RATIO as MAX_RATIO,
   fill,
   hostileTexts,
+  RETRY,
   milliseconds as timed,
 } from '../support/hostile-text.ts';
 
@@ -25,14 +26,18 @@ describe('tokenizer cost on hostile text', () => {
   standardTokenize(ordinary.slice(0, 10_000)); // warm up the segmenter
   const baseline = milliseconds(ordinary);
 
-  it.each(hostile)(`%s: within ${MAX_RATIO}× ordinary text of the same length`, (_, text) => {
-    const ms = milliseconds(text);
-    expect(ms / baseline, `${ms.toFixed(0)} ms vs ${baseline.toFixed(0)} ms`).toBeLessThan(
-      MAX_RATIO,
-    );
-  });
+  it.each(hostile)(
+    `%s: within ${MAX_RATIO}× ordinary text of the same length`,
+    RETRY,
+    (_, text) => {
+      const ms = milliseconds(text);
+      expect(ms / baseline, `${ms.toFixed(0)} ms vs ${baseline.toFixed(0)} ms`).toBeLessThan(
+        MAX_RATIO,
+      );
+    },
+  );
 
-  it('a 1 MB mix of every hostile kind is tokenized in linear time', () => {
+  it('a 1 MB mix of every hostile kind is tokenized in linear time', RETRY, () => {
     const mix = hostile.map(([, text]) => text.slice(0, 1_000_000 / hostile.length)).join('');
     const ms = milliseconds(mix);
     const ordinaryMs = milliseconds(fill(ordinary, mix.length));

@@ -9,6 +9,7 @@ import {
   MAX_COST_RATIO as MAX_RATIO,
   fill,
   hostileTexts,
+  RETRY,
   milliseconds as timed,
 } from '../support/hostile-text.ts';
 
@@ -32,19 +33,27 @@ describe('entity tagging cost on hostile text', () => {
   tagEntities(ordinary.slice(0, 10_000)); // load the model and compile the gazetteer patterns
   const baseline = milliseconds(ordinary);
 
-  it.each(hostile)(`%s: within ${MAX_RATIO}× ordinary text of the same length`, (_, text) => {
-    const ms = milliseconds(text);
-    expect(ms / baseline, `${ms.toFixed(0)} ms vs ${baseline.toFixed(0)} ms`).toBeLessThan(
-      MAX_RATIO,
-    );
-  });
+  it.each(hostile)(
+    `%s: within ${MAX_RATIO}× ordinary text of the same length`,
+    RETRY,
+    (_, text) => {
+      const ms = milliseconds(text);
+      expect(ms / baseline, `${ms.toFixed(0)} ms vs ${baseline.toFixed(0)} ms`).toBeLessThan(
+        MAX_RATIO,
+      );
+    },
+  );
 
-  it('four times the text full of entities takes about four times as long, not sixteen', () => {
-    const text = fill('VLAIO ', 4 * LENGTH);
-    const ms = milliseconds(text);
-    const quarterMs = milliseconds(text.slice(0, LENGTH));
-    expect(ms / quarterMs, `${ms.toFixed(0)} ms vs ${quarterMs.toFixed(0)} ms`).toBeLessThan(8);
-  });
+  it(
+    'four times the text full of entities takes about four times as long, not sixteen',
+    RETRY,
+    () => {
+      const text = fill('VLAIO ', 4 * LENGTH);
+      const ms = milliseconds(text);
+      const quarterMs = milliseconds(text.slice(0, LENGTH));
+      expect(ms / quarterMs, `${ms.toFixed(0)} ms vs ${quarterMs.toFixed(0)} ms`).toBeLessThan(8);
+    },
+  );
 
   it('still finds what the passage says around a long run of Han characters', () => {
     const text = `${fill('预算', 50_000)} De minister antwoordt mevrouw De Vreese: 500 euro.`;

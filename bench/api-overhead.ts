@@ -5,8 +5,12 @@
 // (bench/measured-api-server.ts: the app `vraagbaak serve` builds, its log lines included), which
 // counts its CPU time and that of the engine's searches within it. The figure: the API's own CPU per
 // request = (the process's CPU - the searches' CPU) / requests over --rounds rounds, after --warmup
-// rounds that are not counted (the first requests run before V8 has optimised the code; a server
-// answers thousands). A mean of totals, because CPU time adds up, and both counted in the one
+// rounds that are not counted, for a server in its steady state (figures over the warm-up are
+// reported apart, as `warmup`). The warm-up is long: the request path (Express, zod, undici, the
+// Elasticsearch client) is a great deal of code that runs once a request, so V8 optimises it only
+// after a few thousand requests; on Elasticsearch the API process's CPU a request fell by a third
+// to two fifths from the first thousand requests to the third. A mean of totals, because CPU time
+// adds up, and both counted in the one
 // process that serves: an engine timed in another process (as before) runs with other caches and
 // garbage, and /proc's 10 ms ticks knew a round of 17 requests only to ±0.6 ms a request.
 //
@@ -19,12 +23,15 @@
 // same query next to it in time, so a node that speeds up or slows down during the run moves both),
 // beside the ratio of the two medians of the whole mixed set (apiOverDirect, as reported before,
 // which compares whichever queries happen to sit at the two medians); the median of the
-// per-request differences says what the API adds in milliseconds. The node is ELASTICSEARCH_URL
-// when set, else one of its own on port 9285.
+// per-request differences says what the API adds in milliseconds. The serving process records
+// where each search's time goes (bench/request-timeline.ts, loaded with --import): `inServer` is the
+// API's own time before it asks the node and after the node's answer; the rest of what it adds is
+// the hop, a request and a response more between processes. The node is ELASTICSEARCH_URL when
+// set, else one of its own on port 9285.
 //
 // --data-dir reuses an embedded index already built there.
 import { Command } from 'commander';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'undici';
@@ -37,16 +44,18 @@ import { elasticsearchAlias, openBackend } from './backends.ts';
 import { loadCorpus, replicated } from './corpus.ts';
 import { acquireElasticsearch } from './elasticsearch-node.ts';
 import { mixedQuerySet, toQuery, toUrl, type BenchQuery, type QueryParams } from './query-set.ts';
-import { measuredApiProcess } from './measured-api-server.ts';
+import { measuredApiProcess, type CpuCounters } from './measured-api-server.ts';
+import type { RequestTimeline } from './request-timeline.ts';
 import { processCpuMs, serveApiProcess } from './server-process.ts';
 import { median, round } from './stats.ts';
 
 const ES_PORT = 9285;
 const RUN = 'apioverhead';
+const REQUEST_TIMELINE = new URL('./request-timeline.ts', import.meta.url).pathname;
 
 const options = new Command()
   .option('--rounds <n>', 'rounds of the query set', Number, 30)
-  .option('--warmup <n>', 'rounds before the counted ones', Number, 10)
+  .option('--warmup <n>', 'rounds before the counted ones', Number, 120)
   .option('--data-dir <dir>', 'an embedded index already built (else the corpus is indexed)')
   .option('--elasticsearch', 'also measure the API on Elasticsearch against the client direct')
   .option('--no-embedded', 'skip the embedded measurement')
@@ -72,6 +81,52 @@ async function ask(base: string, params: QueryParams): Promise<void> {
   await body.json();
 }
 
+/** The CPU a request between two readings of a measured server's counters. */
+function perRequest(before: CpuCounters, after: CpuCounters) {
+  const requests = after.searches - before.searches;
+  const serverMs = (after.processMs - before.processMs) / requests;
+  const searchMs = (after.searchMs - before.searchMs) / requests;
+  return {
+    requests,
+    serverCpuMsPerRequest: round(serverMs, 3),
+    engineCpuMsPerSearch: round(searchMs, 3),
+    apiOwnCpuMsPerRequest: round(serverMs - searchMs, 3),
+  };
+}
+
+/** API against direct, request by request (`api[i]` and `direct[i]` asked the same query in turn). */
+function overhead(api: number[], direct: number[]) {
+  return {
+    requests: api.length,
+    directP50Ms: round(median(direct), 2),
+    apiP50Ms: round(median(api), 2),
+    apiOverDirect: round(median(api) / median(direct), 2),
+    apiOverDirectPaired: round(median(api.map((p, i) => p / direct[i]!)), 2),
+    apiMinusDirectP50Ms: round(median(api.map((p, i) => p - direct[i]!)), 2),
+  };
+}
+
+/**
+ * Where the API's time goes in the serving process over its last `requests` searches (the measured
+ * ones): before it asks the engine, waiting for the engine's answer, and after it until the
+ * response is written. What the API adds beyond `before + after` is the hop: the extra request and
+ * response between processes.
+ */
+async function inServer(file: string, requests: number) {
+  const timelines = (await readFile(file, 'utf8'))
+    .split('\n')
+    .slice(-requests)
+    .map((line) => JSON.parse(line) as RequestTimeline);
+  const p50 = (ms: (t: RequestTimeline) => number) => round(median(timelines.map(ms)), 2);
+  return {
+    requests: timelines.length,
+    beforeEngineP50Ms: p50((t) => t.engineAsked! - t.arrived),
+    engineP50Ms: p50((t) => t.engineAnswered! - t.engineAsked!),
+    afterEngineP50Ms: p50((t) => t.responded - t.engineAnswered!),
+    apiP50Ms: p50((t) => t.engineAsked! - t.arrived + (t.responded - t.engineAnswered!)),
+  };
+}
+
 let corpus: DocumentRecord[] | null = null;
 const documents = async () => (corpus ??= (await loadCorpus()).documents);
 
@@ -90,21 +145,13 @@ async function measureEmbedded() {
     });
     try {
       const queries = mixedQuerySet(await facetsOf(server.url));
+      const start = await server.counters();
       for (let round = 0; round < options.warmup; round++)
         for (const query of queries) await ask(server.url, query.params);
-      const before = await server.counters();
+      const warm = await server.counters();
       for (let round = 0; round < options.rounds; round++)
         for (const query of queries) await ask(server.url, query.params);
-      const after = await server.counters();
-      const requests = after.searches - before.searches;
-      const serverMs = (after.processMs - before.processMs) / requests;
-      const searchMs = (after.searchMs - before.searchMs) / requests;
-      return {
-        requests,
-        serverCpuMsPerRequest: round(serverMs, 3),
-        engineCpuMsPerSearch: round(searchMs, 3),
-        apiOwnCpuMsPerRequest: round(serverMs - searchMs, 3),
-      };
+      return { ...perRequest(warm, await server.counters()), warmup: perRequest(start, warm) };
     } finally {
       await server.close();
     }
@@ -134,14 +181,18 @@ async function measureElasticsearch() {
         buildSearchRequest(elasticsearchAlias(RUN), toQuery(q.params), null),
       ]),
     );
+    const timelineFile = path.join(dataDir, 'request-timeline.jsonl');
     const server = await serveApiProcess({
       VRAAGBAAK_BACKEND: 'elasticsearch',
       VRAAGBAAK_DATA_DIR: dataDir,
       VRAAGBAAK_ES_ALIAS: elasticsearchAlias(RUN),
       ELASTICSEARCH_URL: node.url,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${REQUEST_TIMELINE}`,
+      VRAAGBAAK_REQUEST_TIMELINE: timelineFile,
     });
     const direct: number[] = [];
     const api: number[] = [];
+    const warmup = { direct: [] as number[], api: [] as number[] };
     const perQuery = new Map(
       queries.map((q) => [q.name, { direct: [] as number[], api: [] as number[] }]),
     );
@@ -166,8 +217,12 @@ async function measureElasticsearch() {
           const first = round % 2 === 0;
           const a = first ? await timeDirect(query) : await timeApi(query);
           const b = first ? await timeApi(query) : await timeDirect(query);
-          if (round < options.warmup) continue;
           const [d, p] = first ? [a, b] : [b, a];
+          if (round < options.warmup) {
+            warmup.direct.push(d);
+            warmup.api.push(p);
+            continue;
+          }
           direct.push(d);
           api.push(p);
           perQuery.get(query.name)!.direct.push(d);
@@ -179,12 +234,7 @@ async function measureElasticsearch() {
       await server.close();
     }
     return {
-      requests: api.length,
-      directP50Ms: round(median(direct), 2),
-      apiP50Ms: round(median(api), 2),
-      apiOverDirect: round(median(api) / median(direct), 2),
-      apiOverDirectPaired: round(median(api.map((p, i) => p / direct[i]!)), 2),
-      apiMinusDirectP50Ms: round(median(api.map((p, i) => p - direct[i]!)), 2),
+      ...overhead(api, direct),
       serverCpuMsPerRequest: round(serverCpuMs / api.length, 2),
       perQueryP50Ms: Object.fromEntries(
         [...perQuery].map(([name, times]) => [
@@ -192,6 +242,8 @@ async function measureElasticsearch() {
           { direct: round(median(times.direct), 2), api: round(median(times.api), 2) },
         ]),
       ),
+      inServer: await inServer(timelineFile, api.length),
+      warmup: overhead(warmup.api, warmup.direct),
     };
   } finally {
     await backend.clear();

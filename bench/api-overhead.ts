@@ -10,9 +10,9 @@
 // Elasticsearch client) is a great deal of code that runs once a request, so V8 optimises it only
 // after a few thousand requests; on Elasticsearch the API process's CPU a request fell by a third
 // to two fifths from the first thousand requests to the third. A mean of totals, because CPU time
-// adds up, and both counted in the one
-// process that serves: an engine timed in another process (as before) runs with other caches and
-// garbage, and /proc's 10 ms ticks knew a round of 17 requests only to ±0.6 ms a request.
+// adds up, and both counted in the one process that serves: an engine timed in another process (as
+// before) runs with other caches and garbage, and /proc's 10 ms ticks knew a round of 17 requests
+// only to ±0.6 ms a request.
 //
 // With --elasticsearch: the same queries through `vraagbaak serve` on Elasticsearch, and the very
 // request the backend builds (buildSearchRequest: the body and the query parameters alike) sent

@@ -14,19 +14,21 @@
 // before) runs with other caches and garbage, and /proc's 10 ms ticks knew a round of 17 requests
 // only to ±0.6 ms a request.
 //
-// With --elasticsearch: the same queries through `vraagbaak serve` on Elasticsearch, and the very
+// With --elasticsearch: the same queries three ways, query by query in turn, so whatever the node
+// saves on a request is saved on all three: through `vraagbaak serve` on Elasticsearch; the very
 // request the backend builds (buildSearchRequest: the body and the query parameters alike) sent
-// straight to the node with the client, query by query alternately, so whatever the node saves on a
-// request is saved on both sides. Both sides are read with undici (the client's own HTTP library:
-// a request on a kept-alive connection) and their answer parsed as JSON. The API's overhead: the
-// median of the per-request ratios (apiOverDirectPaired: each API request over the direct one of the
-// same query next to it in time, so a node that speeds up or slows down during the run moves both),
-// beside the ratio of the two medians of the whole mixed set (apiOverDirect, as reported before,
-// which compares whichever queries happen to sit at the two medians); the median of the
-// per-request differences says what the API adds in milliseconds. The serving process records
-// where each search's time goes (bench/request-timeline.ts, loaded with --import): `inServer` is the
-// API's own time before it asks the node and after the node's answer; the rest of what it adds is
-// the hop, a request and a response more between processes. The node is ELASTICSEARCH_URL when
+// straight to the node with the client; and that request sent with the client through a
+// pass-through proxy (bench/pass-through-proxy.ts: a process that forwards bytes and parses
+// nothing), the hop that any service in front of the node adds. All are read with undici (the
+// client's own HTTP library: a request on a kept-alive connection) and their answer parsed as JSON.
+// The API's overhead: the median of the per-request ratios (apiOverDirectPaired: each API request
+// over the direct one of the same query next to it in time, so a node that speeds up or slows down
+// during the run moves both), beside the ratio of the two medians of the whole mixed set
+// (apiOverDirect, as reported before, which compares whichever queries happen to sit at the two
+// medians); the median of the per-request differences says what the API adds in milliseconds, and
+// apiMinusHopP50Ms what it adds beyond the hop: its own work. The serving process records where
+// each search's time goes (bench/request-timeline.ts, loaded with --import): `inServer` is the API's
+// own time before it asks the node and after the node's answer. The node is ELASTICSEARCH_URL when
 // set, else one of its own on port 9285.
 //
 // --data-dir reuses an embedded index already built there.
@@ -46,11 +48,16 @@ import { acquireElasticsearch } from './elasticsearch-node.ts';
 import { mixedQuerySet, toQuery, toUrl, type BenchQuery, type QueryParams } from './query-set.ts';
 import { measuredApiProcess, type CpuCounters } from './measured-api-server.ts';
 import type { RequestTimeline } from './request-timeline.ts';
+import { passThroughProxyProcess } from './pass-through-proxy.ts';
 import { processCpuMs, serveApiProcess } from './server-process.ts';
 import { median, round } from './stats.ts';
 
 const ES_PORT = 9285;
 const RUN = 'apioverhead';
+/** The ways a query reaches the node: the client direct, through the pass-through proxy, the API. */
+const SIDES = ['direct', 'hop', 'api'] as const;
+type Side = (typeof SIDES)[number];
+const noTimes = (): Record<Side, number[]> => ({ direct: [], hop: [], api: [] });
 const REQUEST_TIMELINE = new URL('./request-timeline.ts', import.meta.url).pathname;
 
 const options = new Command()
@@ -75,7 +82,7 @@ async function facetsOf(base: string): Promise<SearchResult['facets']> {
 }
 
 /** GET /api/search on `base` with `params`, the answer parsed as the client parses the node's. */
-async function ask(base: string, params: QueryParams): Promise<void> {
+async function askApi(base: string, params: QueryParams): Promise<void> {
   const { statusCode, body } = await request(toUrl(base, params));
   if (statusCode !== 200) throw new Error(`${statusCode}: ${await body.text()}`);
   await body.json();
@@ -94,15 +101,24 @@ function perRequest(before: CpuCounters, after: CpuCounters) {
   };
 }
 
-/** API against direct, request by request (`api[i]` and `direct[i]` asked the same query in turn). */
-function overhead(api: number[], direct: number[]) {
+/**
+ * The API and the pass-through proxy against the client direct, request by request (`api[i]`,
+ * `hop[i]` and `direct[i]` asked the same query in turn).
+ */
+function overhead({ api, hop, direct }: Record<Side, number[]>) {
+  const paired = (times: number[], f: (t: number, d: number) => number) =>
+    round(median(times.map((t, i) => f(t, direct[i]!))), 2);
   return {
     requests: api.length,
     directP50Ms: round(median(direct), 2),
     apiP50Ms: round(median(api), 2),
     apiOverDirect: round(median(api) / median(direct), 2),
-    apiOverDirectPaired: round(median(api.map((p, i) => p / direct[i]!)), 2),
-    apiMinusDirectP50Ms: round(median(api.map((p, i) => p - direct[i]!)), 2),
+    apiOverDirectPaired: paired(api, (t, d) => t / d),
+    apiMinusDirectP50Ms: paired(api, (t, d) => t - d),
+    hopP50Ms: round(median(hop), 2),
+    hopOverDirectPaired: paired(hop, (t, d) => t / d),
+    hopMinusDirectP50Ms: paired(hop, (t, d) => t - d),
+    apiMinusHopP50Ms: round(median(api.map((t, i) => t - hop[i]!)), 2),
   };
 }
 
@@ -147,10 +163,10 @@ async function measureEmbedded() {
       const queries = mixedQuerySet(await facetsOf(server.url));
       const start = await server.counters();
       for (let round = 0; round < options.warmup; round++)
-        for (const query of queries) await ask(server.url, query.params);
+        for (const query of queries) await askApi(server.url, query.params);
       const warm = await server.counters();
       for (let round = 0; round < options.rounds; round++)
-        for (const query of queries) await ask(server.url, query.params);
+        for (const query of queries) await askApi(server.url, query.params);
       return { ...perRequest(warm, await server.counters()), warmup: perRequest(start, warm) };
     } finally {
       await server.close();
@@ -190,60 +206,55 @@ async function measureElasticsearch() {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${REQUEST_TIMELINE}`,
       VRAAGBAAK_REQUEST_TIMELINE: timelineFile,
     });
-    const direct: number[] = [];
-    const api: number[] = [];
-    const warmup = { direct: [] as number[], api: [] as number[] };
-    const perQuery = new Map(
-      queries.map((q) => [q.name, { direct: [] as number[], api: [] as number[] }]),
-    );
+    const hopProxy = await passThroughProxyProcess(node.url);
+    const viaHop = createElasticsearchClient(hopProxy.url);
+    const ask: Record<Side, (query: BenchQuery) => Promise<unknown>> = {
+      direct: (query) => client.search(bodies.get(query.name)!),
+      hop: (query) => viaHop.search(bodies.get(query.name)!),
+      api: (query) => askApi(server.url, query.params),
+    };
+    const timed = { measured: noTimes(), warmup: noTimes() };
+    const perQuery = new Map(queries.map((q) => [q.name, noTimes()]));
     let serverCpuMs = 0;
     try {
-      const timeDirect = async (query: BenchQuery) => {
-        const started = performance.now();
-        await client.search(bodies.get(query.name)!);
-        return performance.now() - started;
-      };
-      const timeApi = async (query: BenchQuery) => {
-        const started = performance.now();
-        await ask(server.url, query.params);
-        return performance.now() - started;
-      };
       // One at a time: two match-all aggregations at once trip a 1 GB node's circuit breaker.
       let cpuBefore = 0;
       for (let round = 0; round < options.warmup + options.rounds; round++) {
         if (round === options.warmup) cpuBefore = processCpuMs(server.pid!);
+        // Which goes first rotates, so none always meets the node's caches warmer.
+        const order = [...SIDES.slice(round % 3), ...SIDES.slice(0, round % 3)];
         for (const query of queries) {
-          // Which goes first alternates, so neither always meets the node's caches warmer.
-          const first = round % 2 === 0;
-          const a = first ? await timeDirect(query) : await timeApi(query);
-          const b = first ? await timeApi(query) : await timeDirect(query);
-          const [d, p] = first ? [a, b] : [b, a];
-          if (round < options.warmup) {
-            warmup.direct.push(d);
-            warmup.api.push(p);
-            continue;
+          for (const side of order) {
+            const started = performance.now();
+            await ask[side](query);
+            const ms = performance.now() - started;
+            if (round < options.warmup) {
+              timed.warmup[side].push(ms);
+              continue;
+            }
+            timed.measured[side].push(ms);
+            perQuery.get(query.name)![side].push(ms);
           }
-          direct.push(d);
-          api.push(p);
-          perQuery.get(query.name)!.direct.push(d);
-          perQuery.get(query.name)!.api.push(p);
         }
       }
       serverCpuMs = processCpuMs(server.pid!) - cpuBefore;
     } finally {
       await server.close();
+      await viaHop.close();
+      await hopProxy.close();
     }
+    const requests = timed.measured.api.length;
     return {
-      ...overhead(api, direct),
-      serverCpuMsPerRequest: round(serverCpuMs / api.length, 2),
+      ...overhead(timed.measured),
+      serverCpuMsPerRequest: round(serverCpuMs / requests, 2),
       perQueryP50Ms: Object.fromEntries(
         [...perQuery].map(([name, times]) => [
           name,
-          { direct: round(median(times.direct), 2), api: round(median(times.api), 2) },
+          Object.fromEntries(SIDES.map((side) => [side, round(median(times[side]), 2)])),
         ]),
       ),
-      inServer: await inServer(timelineFile, api.length),
-      warmup: overhead(warmup.api, warmup.direct),
+      inServer: await inServer(timelineFile, requests),
+      warmup: overhead(timed.warmup),
     };
   } finally {
     await backend.clear();

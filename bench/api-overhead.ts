@@ -185,6 +185,8 @@ async function measureElasticsearch() {
     run: RUN,
   });
   const client = createElasticsearchClient(node.url);
+  const hopProxy = await passThroughProxyProcess(node.url);
+  const viaHop = createElasticsearchClient(hopProxy.url);
   try {
     const report = await backend.index(replicated(await documents(), 1), { mode: 'rebuild' });
     if (report.failures.length > 0) throw new Error(`${report.failures.length} documents failed`);
@@ -206,8 +208,6 @@ async function measureElasticsearch() {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx --import ${REQUEST_TIMELINE}`,
       VRAAGBAAK_REQUEST_TIMELINE: timelineFile,
     });
-    const hopProxy = await passThroughProxyProcess(node.url);
-    const viaHop = createElasticsearchClient(hopProxy.url);
     const ask: Record<Side, (query: BenchQuery) => Promise<unknown>> = {
       direct: (query) => client.search(bodies.get(query.name)!),
       hop: (query) => viaHop.search(bodies.get(query.name)!),
@@ -222,7 +222,8 @@ async function measureElasticsearch() {
       for (let round = 0; round < options.warmup + options.rounds; round++) {
         if (round === options.warmup) cpuBefore = processCpuMs(server.pid!);
         // Which goes first rotates, so none always meets the node's caches warmer.
-        const order = [...SIDES.slice(round % 3), ...SIDES.slice(0, round % 3)];
+        const first = round % SIDES.length;
+        const order = [...SIDES.slice(first), ...SIDES.slice(0, first)];
         for (const query of queries) {
           for (const side of order) {
             const started = performance.now();
@@ -240,8 +241,6 @@ async function measureElasticsearch() {
       serverCpuMs = processCpuMs(server.pid!) - cpuBefore;
     } finally {
       await server.close();
-      await viaHop.close();
-      await hopProxy.close();
     }
     const requests = timed.measured.api.length;
     return {
@@ -260,6 +259,8 @@ async function measureElasticsearch() {
     await backend.clear();
     await backend.close();
     await client.close();
+    await viaHop.close();
+    await hopProxy.close();
     await node.release();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -24,9 +24,9 @@ function main() {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const answer = await node.request({
-        method: req.method as 'GET' | 'POST',
+        method: req.method!,
         path: req.url!,
-        headers: endToEnd(req.headers) as Record<string, string>,
+        headers: endToEnd(req.headers),
         body: chunks.length > 0 ? Buffer.concat(chunks) : null,
       });
       const body = Buffer.from(await answer.body.arrayBuffer());

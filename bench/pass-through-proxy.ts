@@ -3,13 +3,11 @@
 // parsing no JSON. bench/api-overhead.ts times it beside the API and the client direct, so what the
 // API adds splits into the hop (this proxy's share, paid by any service in front of the node) and
 // the API's own work. Started as a process of its own by passThroughProxyProcess below.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import type { RunningServer } from './http-server.ts';
-import { listeningUrl } from './server-process.ts';
+import { serverProcess } from './server-process.ts';
 
 /** Headers that describe one connection, not the message (RFC 9110 §7.6.1): not forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host']);
@@ -47,21 +45,8 @@ function main() {
 }
 
 /** A running pass-through proxy in front of the node at `targetUrl`. */
-export async function passThroughProxyProcess(targetUrl: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
-    env: { ...process.env, TARGET_URL: targetUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await listeningUrl(child);
-  return {
-    url,
-    pid: child.pid,
-    async close() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    },
-  };
+export function passThroughProxyProcess(targetUrl: string): Promise<RunningServer> {
+  return serverProcess(['--import', 'tsx', import.meta.filename], { TARGET_URL: targetUrl });
 }
 
 if (process.argv[1] === import.meta.filename) main();

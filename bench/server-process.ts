@@ -1,5 +1,5 @@
-// The API as users run it: `vraagbaak serve` in a process of its own, so a load generator in this
-// process does not share the server's event loop (and so does not slow it down).
+// Servers in processes of their own, the API as users run it (`vraagbaak serve`) first, so a load
+// generator in this process does not share the server's event loop (and so does not slow it down).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,19 @@ import type { RunningServer } from './http-server.ts';
 const repoRoot = new URL('..', import.meta.url).pathname;
 
 /** Starts `vraagbaak serve --port 0` with `env` and resolves with its URL once it listens. */
-export async function serveApiProcess(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(process.execPath, ['bin/vraagbaak.js', 'serve', '--port', '0'], {
+export function serveApiProcess(env: Record<string, string>): Promise<RunningServer> {
+  return serverProcess(['bin/vraagbaak.js', 'serve', '--port', '0'], env);
+}
+
+/**
+ * Starts `node <args>` with `env` added to this process's, a server that logs a JSON line with
+ * `event: 'listening'` and its `url`; resolves once it has. Closed with SIGTERM.
+ */
+export async function serverProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,9 +8,9 @@ import {
   itCostsLikeOrdinaryText,
   fill,
   hostileTexts,
-  RETRY,
   milliseconds as timed,
 } from '../support/hostile-text.ts';
+import { RETRY } from '../support/timing.ts';
 
 const ordinary = fill('De minister antwoordt op de vraag over de subsidies van 2017. ');
 

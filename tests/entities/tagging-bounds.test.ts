@@ -10,9 +10,9 @@ import {
   itCostsLikeOrdinaryText,
   fill,
   hostileTexts,
-  RETRY,
   milliseconds as timed,
 } from '../support/hostile-text.ts';
+import { RETRY } from '../support/timing.ts';
 
 const ordinary = fill(
   'De minister antwoordt op de vraag van mevrouw De Vreese over de subsidie van 500 euro aan VLAIO in Gent. ',

@@ -2,16 +2,11 @@
 // linear (tokenizer, entity tagging): each stage's time on them is compared with ordinary Dutch
 // text of the same length.
 import { expect, it } from 'vitest';
+import { RETRY } from './timing.ts';
 
 export const HOSTILE_LENGTH = 100_000;
 /** Generous for machine noise, far below the hundreds a quadratic walk gives at this length. */
 export const MAX_COST_RATIO = 10;
-/**
- * For a test that compares timings: on a machine shared with other test files, interference only
- * ever adds time, so a ratio over the bound is measured again (twice at most); a quadratic walk is
- * over it on every try.
- */
-export const RETRY = { retry: 2 } as const;
 
 export const fill = (unit: string, length = HOSTILE_LENGTH) =>
   unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
